@@ -1,0 +1,265 @@
+/**
+ * The cell compiler: turns the plain JavaScript of one cell into a function the reactive runtime can call.
+ *
+ * A cell is either a single expression (its value is displayed) or a list of statements whose top-level
+ * declarations become named values other cells can use. The same compiler runs at build time (for the
+ * shipped notebook) and in the browser (for a reader's edit, then with loop guards).
+ */
+import { Parser, parseExpressionAt, tokenizer, type Node, type Options } from 'acorn';
+import { analyze, extract_names } from 'periscopic';
+import type * as ESTree from 'estree';
+import { knownGlobals } from './globals.js';
+import { guardLoops } from './loop-guard.js';
+
+/** The result of compiling one cell. */
+export interface CompiledCell {
+  /** names the cell reads from other cells or builtins, in order of first use */
+  inputs: string[];
+  /** names the cell declares at top level, visible to other cells */
+  outputs: string[];
+  /** true when the cell is a single expression whose value is shown */
+  autodisplay: boolean;
+  /** true when the body uses `await` at top level */
+  async: boolean;
+  /** true when the body uses `yield` at top level; each yielded value is shown in turn */
+  generator: boolean;
+  /** source of a function expression `(display, view, __loopGuard, ...inputs) => …` */
+  body: string;
+  /** a friendly note for the reader about a likely mistake (not an error), if any */
+  hint?: string;
+}
+
+/** A compile error with a position in the cell's own source (1-based line, 0-based column). */
+export class CellSyntaxError extends SyntaxError {
+  /** 1-based line in the cell's source */
+  line: number;
+  /** 0-based column in that line */
+  column: number;
+  /** offset in the cell's source */
+  pos: number;
+  constructor(message: string, line: number, column: number, pos: number) {
+    super(message);
+    this.name = 'SyntaxError';
+    this.line = line;
+    this.column = column;
+    this.pos = pos;
+  }
+}
+
+export interface CompileOptions {
+  /** inject time-based guards into every loop (used for reader edits) */
+  loopGuards?: boolean;
+}
+
+/** Parameters every cell function receives before its inputs. */
+export const cellParameters = ['display', 'view', '__loopGuard'] as const;
+
+const parameterNames = new Set<string>(cellParameters);
+
+const acornOptions: Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'module',
+  allowAwaitOutsideFunction: true,
+  locations: true
+};
+
+// The statements of a cell are parsed as the body of an async generator function, so that both top-level
+// `await` and `yield` parse. The prefix ends in a newline so columns in the cell are unchanged.
+const wrapperPrefix = 'async function* cell() {\n';
+
+export function compileCell(source: string, options: CompileOptions = {}): CompiledCell {
+  rejectImports(source);
+  const expression = parseAsExpression(source);
+  if (expression) return compileExpression(source, expression, options);
+  return compileStatements(source, options);
+}
+
+function compileExpression(source: string, expression: Node, options: CompileOptions): CompiledCell {
+  // An expression is analysed as the program `(expr);` so that periscopic sees a complete tree.
+  const program = { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression }] };
+  const inputs = freeNames(program as unknown as ESTree.Program);
+  const isAsync = usesTopLevel(expression, 'AwaitExpression');
+  const code = options.loopGuards ? guardLoops(source, expression as unknown as ESTree.Node) : source;
+  const body = functionSource(isAsync, false, inputs, `return (\n${code}\n);`);
+  return { inputs, outputs: [], autodisplay: true, async: isAsync, generator: false, body };
+}
+
+function compileStatements(source: string, options: CompileOptions): CompiledCell {
+  const fn = parseStatements(source);
+  const statements = fn.body.body;
+  for (const statement of statements) {
+    findTopLevel(statement, 'ReturnStatement', (node) => {
+      throw errorAt(source, node.start - wrapperPrefix.length, '`return` cannot be used at the top level of a cell.');
+    });
+  }
+  const outputs = declaredNames(statements);
+  const program = { type: 'Program', sourceType: 'module', body: statements } as unknown as ESTree.Program;
+  const inputs = freeNames(program).filter((name) => !outputs.includes(name));
+  const isAsync = statements.some((s) => usesTopLevel(s, 'AwaitExpression'));
+  const isGenerator = statements.some((s) => usesTopLevel(s, 'YieldExpression'));
+  if (isGenerator && outputs.length > 0) {
+    throw errorAt(
+      source,
+      0,
+      `A cell that uses \`yield\` cannot also declare names (${outputs.join(', ')}). ` +
+        'Move the declarations to their own cell, or wrap them in { } to keep them local.'
+    );
+  }
+  let code = source;
+  if (options.loopGuards) {
+    const offset = wrapperPrefix.length;
+    code = guardLoops(source, { type: 'Program', body: statements } as unknown as ESTree.Node, offset);
+  }
+  const ret = outputs.length ? `\nreturn {${outputs.join(', ')}};` : '';
+  const body = functionSource(isAsync || isGenerator, isGenerator, inputs, `${code}${ret}`);
+  return {
+    inputs,
+    outputs,
+    autodisplay: isGenerator,
+    async: isAsync,
+    generator: isGenerator,
+    body,
+    hint: trailingSemicolonHint(statements, source)
+  };
+}
+
+/** The generated function. The body starts on line 2, so an error on line n of it is line n − 1 of the cell. */
+function functionSource(isAsync: boolean, isGenerator: boolean, inputs: string[], code: string): string {
+  const keyword = `${isAsync ? 'async ' : ''}function${isGenerator ? '*' : ''}`;
+  return `${keyword} (${[...cellParameters, ...inputs].join(', ')}) {\n${code}\n}`;
+}
+
+/** A cell that is a whole expression: `x * 2`, `{a: 1}`, `await fetch(…)`. Null when it is not one. */
+function parseAsExpression(source: string): Node | null {
+  let expression: Node;
+  try {
+    expression = parseExpressionAt(source, 0, acornOptions);
+  } catch {
+    return null;
+  }
+  // Only comments and whitespace may follow; `a; b` is a program, not an expression.
+  const rest = tokenizer(source.slice(expression.end), acornOptions);
+  try {
+    if (rest.getToken().type.label !== 'eof') return null;
+  } catch {
+    return null;
+  }
+  return expression;
+}
+
+function parseStatements(source: string): ESTree.FunctionDeclaration {
+  try {
+    const program = Parser.parse(`${wrapperPrefix}${source}\n}`, acornOptions) as unknown as ESTree.Program;
+    return program.body[0] as ESTree.FunctionDeclaration;
+  } catch (error) {
+    const e = error as SyntaxError & { pos: number };
+    const pos = Math.min(Math.max(0, e.pos - wrapperPrefix.length), source.length);
+    const message = e.message.replace(/\s*\(\d+:\d+\)$/, '');
+    throw errorAt(source, pos, explainSyntaxError(message));
+  }
+}
+
+function explainSyntaxError(message: string): string {
+  if (message.startsWith("'return' outside")) return '`return` cannot be used at the top level of a cell.';
+  return message;
+}
+
+/** `import` cannot work in an edited cell (there is no bundler in the page); say which names exist instead. */
+function rejectImports(source: string): void {
+  let program: ESTree.Program;
+  try {
+    program = Parser.parse(source, acornOptions) as unknown as ESTree.Program;
+  } catch {
+    return; // not a valid module either: the real parse reports the error
+  }
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') {
+      const start = (statement as unknown as Node).start;
+      const what = statement.type === 'ImportDeclaration' ? `import from "${statement.source.value}"` : 'export';
+      throw errorAt(
+        source,
+        start,
+        `Cells cannot use \`${what}\`. These are already available by name: d3, tf, html, svg, md, tex, ` +
+          'Generators, width, now, plus the lecture toolkit. Other cells share values by declaring them (const x = …).'
+      );
+    }
+  }
+}
+
+/** Names referenced but never declared in the cell, minus the browser's own globals. */
+function freeNames(program: ESTree.Program): string[] {
+  const { globals } = analyze(program);
+  // Sorted by first use, so a cell's inputs read in the order the reader wrote them.
+  const byPosition = [...globals].sort(([, a], [, b]) => (a as AnyNode).start - (b as AnyNode).start);
+  return byPosition.map(([name]) => name).filter((name) => !knownGlobals.has(name) && !parameterNames.has(name));
+}
+
+function declaredNames(statements: ESTree.Statement[]): string[] {
+  const names: string[] = [];
+  for (const statement of statements) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) names.push(...extract_names(declarator.id));
+    } else if (
+      (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') &&
+      statement.id
+    ) {
+      names.push(statement.id.name);
+    }
+  }
+  return names;
+}
+
+/** A cell like `x * 2;` shows nothing; the reader almost always meant to see the value. */
+function trailingSemicolonHint(statements: ESTree.Statement[], source: string): string | undefined {
+  if (statements.length !== 1 || statements[0].type !== 'ExpressionStatement') return undefined;
+  const expression = statements[0].expression;
+  if (expression.type === 'AssignmentExpression' || expression.type === 'UpdateExpression') return undefined;
+  if (expression.type === 'CallExpression') return undefined; // display(x); and console.log(x); are fine
+  if (!source.trimEnd().endsWith(';')) return undefined;
+  return 'This cell shows nothing because it ends with “;”. Remove the “;” to display its value.';
+}
+
+type AnyNode = ESTree.Node & { start: number; end: number };
+
+/** Calls `visit` for each node of `type` that is not inside a nested function or class. */
+function findTopLevel(node: ESTree.Node | Node, type: string, visit: (node: AnyNode) => void): void {
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const current = n as AnyNode;
+    if (typeof current.type !== 'string') return;
+    if (current.type === type) visit(current);
+    if (isFunctionBoundary(current.type)) return;
+    for (const key of Object.keys(current)) {
+      if (key !== 'loc') walk((current as unknown as Record<string, unknown>)[key]);
+    }
+  };
+  walk(node);
+}
+
+function isFunctionBoundary(type: string): boolean {
+  return (
+    type === 'FunctionDeclaration' ||
+    type === 'FunctionExpression' ||
+    type === 'ArrowFunctionExpression' ||
+    type === 'ClassDeclaration' ||
+    type === 'ClassExpression'
+  );
+}
+
+function usesTopLevel(node: ESTree.Node | Node, type: string): boolean {
+  let found = false;
+  findTopLevel(node, type, () => (found = true));
+  // `for await` is an await at top level too.
+  findTopLevel(node, 'ForOfStatement', (n) => {
+    if (type === 'AwaitExpression' && (n as unknown as ESTree.ForOfStatement).await) found = true;
+  });
+  return found;
+}
+
+export function errorAt(source: string, pos: number, message: string): CellSyntaxError {
+  const before = source.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - (before.lastIndexOf('\n') + 1);
+  return new CellSyntaxError(`${message} (line ${line}, column ${column + 1})`, line, column, pos);
+}

@@ -1,0 +1,24 @@
+/**
+ * The names every cell can use without defining them. Heavy libraries are functions that import on
+ * first use: the runtime calls a builtin's function only when some cell reads that name, so `tf`
+ * (megabytes) and `d3` load only on pages whose cells use them.
+ */
+import { html, svg } from 'htl';
+import { Generators, now, width } from './generators.js';
+
+/** A builtin: a value, or a function the runtime calls (once, lazily) to produce the value. */
+export type Builtins = Record<string, unknown>;
+
+export function standardBuiltins(measureWidth: () => number): Builtins {
+  return {
+    d3: () => import('d3'),
+    tf: () => import('./tf.js').then((m) => m.loadTf()),
+    html: () => html,
+    svg: () => svg,
+    md: () => import('./md.js').then((m) => m.md),
+    tex: () => import('./tex.js').then((m) => m.tex),
+    width: () => width(measureWidth),
+    now: () => now(),
+    Generators: () => Generators
+  };
+}

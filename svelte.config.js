@@ -1,0 +1,12 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: adapter({ fallback: undefined, strict: true }),
+    alias: { $components: 'components' },
+    prerender: { entries: ['*'], handleHttpError: 'fail' }
+  }
+};
