@@ -1,0 +1,28 @@
+/**
+ * The Vite plugin that turns each `notebooks/*.md` into a JavaScript module at build time (and on every
+ * save in dev). A mistake in a notebook fails the build with the file and line.
+ */
+import type { Plugin } from 'vite';
+import { compileNotebookModule } from '../lib/notebook/module.js';
+import { NotebookError } from '../lib/notebook/parse.js';
+
+const notebookFile = /[\\/]notebooks[\\/]\d+-[a-z0-9-]+\.md$/;
+
+export function notebooks(): Plugin {
+  return {
+    name: 'notebooks',
+    enforce: 'pre',
+    transform(markdown, id) {
+      if (!notebookFile.test(id)) return null; // also skips `?raw` imports, which Vite handles itself
+      try {
+        return { code: compileNotebookModule(markdown, id), map: null };
+      } catch (error) {
+        if (error instanceof NotebookError) {
+          const file = id.slice(id.search(/notebooks[\\/]/));
+          this.error({ message: `${file}:${error.line}: ${error.message}`, id, loc: { line: error.line, column: 0 } });
+        }
+        throw error;
+      }
+    }
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * One open notebook: the reactive state the page shows (each cell's source, state and flags) and the
+ * actions a reader takes (edit, run, reset, undo, download). It owns the engine and the draft store.
+ */
+import { DraftStore, type Draft, type RunningMarker, type StorageLike } from '../lib/notebook/drafts.js';
+import { standardBuiltins, type Builtins } from './builtins.js';
+import { NotebookEngine, type CellReport, type CellState } from './engine.js';
+import { compileEdit } from './evaluate.js';
+import type { NotebookModule, ShippedCell } from './types.js';
+
+/** A cell as the page shows it. */
+export class CellView {
+  /** the shipped cell */
+  readonly shipped: ShippedCell;
+  /** the source in the editor now */
+  source = $state('');
+  /** the source that last ran (or is running) */
+  ranSource = $state('');
+  /** the engine's state for the cell, or dirty while the editor differs from what ran */
+  engineState = $state<CellState>('idle');
+  /** 1-based line of the current error, if any */
+  errorLine = $state<number | undefined>(undefined);
+  /** 0-based column of the current syntax error, if any */
+  errorColumn = $state<number | undefined>(undefined);
+  /** whether the code is shown */
+  showCode = $state(false);
+  /** the shipped original has changed since the reader's draft was started */
+  originalChanged = $state(false);
+  /** counts resets, so an open editor knows to reload its text */
+  revision = $state(0);
+
+  constructor(shipped: ShippedCell) {
+    this.shipped = shipped;
+    this.source = this.ranSource = shipped.source;
+    this.showCode = shipped.echo;
+  }
+
+  /** differs from the shipped original */
+  get edited(): boolean {
+    return this.source !== this.shipped.source;
+  }
+
+  get state(): CellState {
+    return this.source !== this.ranSource ? 'dirty' : this.engineState;
+  }
+}
+
+/** The last reset, so it can be undone. */
+interface UndoEntry {
+  /** what the undo button says */
+  label: string;
+  /** cell id → source before the reset */
+  sources: Record<string, string>;
+}
+
+export class NotebookSession {
+  readonly notebook: NotebookModule;
+  readonly cells: CellView[];
+  /** why drafts are not being saved, if they are not */
+  problem = $state<string | null>(null);
+  /** set when the last visit froze while running an edited cell */
+  safeMode = $state<RunningMarker | null>(null);
+  /** the last reset, offered for undo */
+  undo = $state<UndoEntry | null>(null);
+  private drafts = new DraftStore(null, '');
+  private savedDrafts: Record<string, Draft> = {};
+  private engine: NotebookEngine | null = null;
+  private readonly byId = new Map<string, CellView>();
+  private runningMarkerTimer: ReturnType<typeof setTimeout> | undefined;
+  private runningCell: string | null = null;
+
+  constructor(notebook: NotebookModule) {
+    this.notebook = notebook;
+    this.cells = notebook.cells.map((cell) => new CellView(cell));
+    for (const view of this.cells) this.byId.set(view.shipped.id, view);
+  }
+
+  /**
+   * Restores the reader's drafts (in the browser, after the static page is on screen, so the
+   * prerendered HTML and the first render agree) and notices a run that froze the last visit.
+   */
+  open(storage: StorageLike | null): void {
+    this.drafts = new DraftStore(storage, this.notebook.meta.slug);
+    this.savedDrafts = this.drafts.load().cells;
+    this.safeMode = this.drafts.leftoverRunning();
+    for (const [id, draft] of Object.entries(this.savedDrafts)) {
+      const view = this.byId.get(id);
+      if (!view) continue;
+      view.source = draft.source;
+      view.revision++;
+      view.originalChanged = draft.baseHash !== view.shipped.sourceHash;
+      if (view.edited) view.showCode = true;
+    }
+    this.problem = this.drafts.problem;
+  }
+
+  get editedCount(): number {
+    return this.cells.filter((c) => c.edited).length;
+  }
+
+  cell(id: string): CellView | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Starts the engine; `outputOf(id)` is the element a cell's output goes into. */
+  async start(outputOf: (id: string) => HTMLElement, measureWidth: () => number, extra: Builtins = {}) {
+    const engine = new NotebookEngine({ ...standardBuiltins(measureWidth), ...extra }, (id, report) =>
+      this.onReport(id, report)
+    );
+    this.engine = engine;
+    const edits: CellView[] = [];
+    for (const view of this.cells) {
+      engine.add({ ...view.shipped }, outputOf(view.shipped.id));
+      if (view.edited) edits.push(view);
+    }
+    if (this.safeMode) {
+      for (const view of edits) {
+        engine.pause(view.shipped.id, 'Paused: this cell holds your edit, and the last visit froze while running an edited cell. Press Run (or Shift+Enter) to run it.');
+      }
+      this.drafts.clearRunning();
+      return;
+    }
+    for (const view of edits) await this.run(view.shipped.id);
+  }
+
+  /** The editor's text changed (nothing runs until the reader asks). */
+  edit(id: string, source: string): void {
+    const view = this.byId.get(id);
+    if (view) view.source = source;
+  }
+
+  /** Runs a cell's current source: save the draft first, then compile and redefine. */
+  async run(id: string): Promise<void> {
+    const view = this.byId.get(id);
+    const engine = this.engine;
+    if (!view || !engine) return;
+    this.saveDrafts();
+    view.ranSource = view.source;
+    view.errorLine = view.errorColumn = undefined;
+    if (!view.edited) {
+      engine.replace({ ...view.shipped });
+      return;
+    }
+    this.markRunning(id);
+    try {
+      const cell = await compileEdit(id, view.source);
+      engine.replace(cell);
+    } catch (error) {
+      const e = error as Error & { line?: number; column?: number };
+      view.errorColumn = e.column;
+      engine.fail(id, e);
+    }
+  }
+
+  /** Puts the shipped source back; undoable. */
+  async reset(id: string): Promise<void> {
+    const view = this.byId.get(id);
+    if (!view || !view.edited) return;
+    this.undo = { label: `Reset cell “${id}”`, sources: { [id]: view.source } };
+    await this.setSources({ [id]: view.shipped.source });
+  }
+
+  async resetAll(): Promise<void> {
+    const edited = this.cells.filter((c) => c.edited);
+    if (edited.length === 0) return;
+    this.undo = {
+      label: `Reset ${edited.length} edited cell${edited.length > 1 ? 's' : ''}`,
+      sources: Object.fromEntries(edited.map((c) => [c.shipped.id, c.source]))
+    };
+    await this.setSources(Object.fromEntries(edited.map((c) => [c.shipped.id, c.shipped.source])));
+  }
+
+  async undoReset(): Promise<void> {
+    const entry = this.undo;
+    if (!entry) return;
+    this.undo = null;
+    await this.setSources(entry.sources);
+  }
+
+  /** Safe mode: the reader chose to run their edited cells after all. */
+  async runPaused(): Promise<void> {
+    this.safeMode = null;
+    for (const view of this.cells.filter((c) => c.edited)) await this.run(view.shipped.id);
+  }
+
+  /** The notebook's Markdown with the reader's edits, for "Download my version". */
+  async exportMarkdown(original: string): Promise<string> {
+    const { applyEdits } = await import('../lib/notebook/export.js');
+    const edits = Object.fromEntries(this.cells.filter((c) => c.edited).map((c) => [c.shipped.id, c.source]));
+    return applyEdits(original, this.notebook.cells, edits);
+  }
+
+  /** Names for autocomplete: builtins and every name a cell declares. */
+  names(): string[] {
+    return this.engine?.names() ?? [];
+  }
+
+  dispose(): void {
+    clearTimeout(this.runningMarkerTimer);
+    this.engine?.dispose();
+    this.engine = null;
+  }
+
+  private async setSources(sources: Record<string, string>): Promise<void> {
+    for (const [id, source] of Object.entries(sources)) {
+      const view = this.byId.get(id);
+      if (!view) continue;
+      view.source = source;
+      view.revision++;
+      if (!view.edited) view.originalChanged = false;
+    }
+    for (const id of Object.keys(sources)) await this.run(id);
+  }
+
+  private saveDrafts(): void {
+    const cells: Record<string, Draft> = {};
+    for (const view of this.cells) {
+      if (!view.edited) continue;
+      const previous = this.savedDrafts[view.shipped.id];
+      // Keep the hash of the original the reader started from, so a later change to it is noticed.
+      const baseHash = previous?.baseHash ?? view.shipped.sourceHash;
+      cells[view.shipped.id] = { source: view.source, baseHash, savedAt: Date.now() };
+    }
+    for (const id of Object.keys(this.savedDrafts)) delete this.savedDrafts[id];
+    Object.assign(this.savedDrafts, cells);
+    if (!this.drafts.save({ cells })) this.problem = this.drafts.problem;
+    else if (this.problem && !this.drafts.problem) this.problem = null;
+  }
+
+  /**
+   * Leaves a marker while an edited cell runs. It is cleared when the cell settles, or after a few seconds
+   * in which the page stayed responsive (a slow async cell, such as training, is not a frozen page).
+   */
+  private markRunning(id: string): void {
+    this.drafts.markRunning(id);
+    this.runningCell = id;
+    clearTimeout(this.runningMarkerTimer);
+    this.runningMarkerTimer = setTimeout(() => this.clearRunning(), 3000);
+  }
+
+  private clearRunning(): void {
+    this.runningCell = null;
+    this.drafts.clearRunning();
+  }
+
+  private onReport(id: string, report: CellReport): void {
+    const view = this.byId.get(id);
+    if (!view) return;
+    view.engineState = report.state;
+    if (report.state === 'error') view.errorLine = report.line;
+    if (report.state !== 'running' && id === this.runningCell) this.clearRunning();
+  }
+}
