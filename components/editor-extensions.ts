@@ -3,7 +3,15 @@
  * Shift+Enter / Mod+Enter to run (at highest precedence: since @codemirror/commands 6.7 Shift-Enter
  * inserts a newline by default), Esc to leave the editor, autocomplete of notebook names.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionContext } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  closeCompletion,
+  completionKeymap,
+  completionStatus,
+  type CompletionContext
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript, javascriptLanguage, localCompletionSource } from '@codemirror/lang-javascript';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
@@ -19,6 +27,12 @@ export interface EditorHooks {
   onRun(): void;
   /** names to offer: builtins and names other cells declare */
   names(): string[];
+}
+
+function leave(view: EditorView): boolean {
+  closeCompletion(view);
+  view.contentDOM.blur();
+  return true;
 }
 
 export function cellExtensions(hooks: EditorHooks, label: string): Extension[] {
@@ -40,7 +54,10 @@ export function cellExtensions(hooks: EditorHooks, label: string): Extension[] {
   return [
     Prec.highest(keymap.of([
       { key: 'Shift-Enter', run },
-      { key: 'Mod-Enter', run }
+      { key: 'Mod-Enter', run },
+      // Esc closes a visible completion list first; otherwise (even while one is still being computed,
+      // invisibly) it leaves the editor, so keyboard users are never trapped.
+      { key: 'Escape', run: (view) => (completionStatus(view.state) === 'active' ? false : leave(view)) }
     ])),
     lineNumbers(),
     history(),
@@ -59,7 +76,6 @@ export function cellExtensions(hooks: EditorHooks, label: string): Extension[] {
     keymap.of([
       ...closeBracketsKeymap,
       ...completionKeymap,
-      { key: 'Escape', run: (view) => (view.contentDOM.blur(), true) },
       ...defaultKeymap,
       ...historyKeymap
     ]),

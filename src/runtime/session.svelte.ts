@@ -20,6 +20,8 @@ export class CellView {
   engineState = $state<CellState>('idle');
   /** 1-based line of the current error, if any */
   errorLine = $state<number | undefined>(undefined);
+  /** the current error's message, if any */
+  errorMessage = $state('');
   /** 0-based column of the current syntax error, if any */
   errorColumn = $state<number | undefined>(undefined);
   /** whether the code is shown */
@@ -136,6 +138,7 @@ export class NotebookSession {
     if (!view || !engine) return;
     this.saveDrafts();
     view.ranSource = view.source;
+    view.engineState = 'running'; // at once, not a frame later when the runtime gets to it
     view.errorLine = view.errorColumn = undefined;
     if (!view.edited) {
       engine.replace({ ...view.shipped });
@@ -247,7 +250,10 @@ export class NotebookSession {
     const view = this.byId.get(id);
     if (!view) return;
     view.engineState = report.state;
-    if (report.state === 'error') view.errorLine = report.line;
+    if (report.state === 'error') {
+      view.errorLine = report.line;
+      view.errorMessage = report.error instanceof Error ? report.error.message : String(report.error);
+    }
     if (report.state !== 'running' && id === this.runningCell) this.clearRunning();
   }
 }
