@@ -7,6 +7,12 @@ export default {
   kit: {
     adapter: adapter({ fallback: undefined, strict: true }),
     alias: { $components: 'components' },
-    prerender: { entries: ['*'], handleHttpError: 'fail' }
+    prerender: { entries: ['*'], handleHttpError: 'fail' },
+    typescript: {
+      // components/ and tests/ live outside src/; type-check them with the rest.
+      config: (config) => {
+        config.include.push('../components/**/*.ts', '../components/**/*.svelte', '../tests/**/*.ts', '../scripts/**/*.ts', '../*.ts');
+      }
+    }
   }
 };

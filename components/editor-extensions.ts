@@ -47,18 +47,24 @@ export function cellExtensions(hooks: EditorHooks, label: string): Extension[] {
     if (context.state.sliceDoc(word.from - 1, word.from) === '.') return null;
     return {
       from: word.from,
-      options: [...new Set(hooks.names())].map((name) => ({ label: name, type: 'variable', detail: 'notebook' })),
+      options: [...new Set(hooks.names())].map((name) => ({
+        label: name,
+        type: 'variable',
+        detail: 'notebook'
+      })),
       validFor: /^[\w$]*$/
     };
   };
   return [
-    Prec.highest(keymap.of([
-      { key: 'Shift-Enter', run },
-      { key: 'Mod-Enter', run },
-      // Esc closes a visible completion list first; otherwise (even while one is still being computed,
-      // invisibly) it leaves the editor, so keyboard users are never trapped.
-      { key: 'Escape', run: (view) => (completionStatus(view.state) === 'active' ? false : leave(view)) }
-    ])),
+    Prec.highest(
+      keymap.of([
+        { key: 'Shift-Enter', run },
+        { key: 'Mod-Enter', run },
+        // Esc closes a visible completion list first; otherwise (even while one is still being computed,
+        // invisibly) it leaves the editor, so keyboard users are never trapped.
+        { key: 'Escape', run: (view) => (completionStatus(view.state) === 'active' ? false : leave(view)) }
+      ])
+    ),
     lineNumbers(),
     history(),
     drawSelection(),
@@ -73,12 +79,7 @@ export function cellExtensions(hooks: EditorHooks, label: string): Extension[] {
     lintGutter(),
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ 'aria-label': label }),
-    keymap.of([
-      ...closeBracketsKeymap,
-      ...completionKeymap,
-      ...defaultKeymap,
-      ...historyKeymap
-    ]),
+    keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...historyKeymap]),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onChange(update.state.doc.toString());
     })

@@ -134,8 +134,10 @@ export class NotebookEngine {
 
   private define(record: CellRecord, cell: EngineCell): void {
     record.cell = cell;
-    record.variable.define(cellVariableName(cell.id), ['invalidation', ...cell.inputs], (...args: unknown[]) =>
-      this.run(record, cell, args[0] as Promise<void>, args.slice(1))
+    record.variable.define(
+      cellVariableName(cell.id),
+      ['invalidation', ...cell.inputs],
+      (...args: unknown[]) => this.run(record, cell, args[0] as Promise<void>, args.slice(1))
     );
     this.syncNames(record, cell);
   }
@@ -151,7 +153,11 @@ export class NotebookEngine {
     }
     for (const name of cell.outputs) {
       if (record.names.has(name)) continue;
-      const variable = this.module.define(name, [cellVariableName(cell.id)], (exports: Record<string, unknown>) => exports[name]);
+      const variable = this.module.define(
+        name,
+        [cellVariableName(cell.id)],
+        (exports: Record<string, unknown>) => exports[name]
+      );
       record.names.set(name, variable);
     }
   }
@@ -174,7 +180,10 @@ export class NotebookEngine {
       // never-settling promise would block the cell forever.
       value = Promise.race([value, invalidation.then(() => undefined)]);
     }
-    void Promise.resolve(value).then((result) => invalidation.then(() => disposeOwned(result, inputs)), () => {});
+    void Promise.resolve(value).then(
+      (result) => invalidation.then(() => disposeOwned(result, inputs)),
+      () => {}
+    );
     return value;
   }
 
@@ -220,15 +229,20 @@ export class NotebookEngine {
 }
 
 function isGenerator(value: unknown): value is AsyncGenerator | Generator {
-  return !!value && typeof value === 'object' && typeof (value as Generator).next === 'function' &&
-    typeof (value as Generator).return === 'function';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as Generator).next === 'function' &&
+    typeof (value as Generator).return === 'function'
+  );
 }
 
 /** Disposes tfjs tensors and models a cell made (not ones it received as inputs) when it re-runs. */
 function disposeOwned(result: unknown, inputs: unknown[]): void {
-  const values = result && typeof result === 'object' && !isTensor(result) && !isLayersModel(result)
-    ? Object.values(result as Record<string, unknown>)
-    : [result];
+  const values =
+    result && typeof result === 'object' && !isTensor(result) && !isLayersModel(result)
+      ? Object.values(result as Record<string, unknown>)
+      : [result];
   for (const value of values) {
     if ((isTensor(value) || isLayersModel(value)) && !inputs.includes(value)) {
       (value as unknown as { dispose(): void }).dispose();
@@ -253,7 +267,10 @@ function explain(error: unknown, names: string[]): unknown {
   if (!match) return error;
   const close = names.filter((n) => editDistance(n, match[1]) <= 2 && n !== match[1]);
   if (close.length === 0) return error;
-  return new RuntimeError(`${error.message}. Did you mean ${close.map((n) => `\`${n}\``).join(' or ')}?`, error.input);
+  return new RuntimeError(
+    `${error.message}. Did you mean ${close.map((n) => `\`${n}\``).join(' or ')}?`,
+    error.input
+  );
 }
 
 function editDistance(a: string, b: string): number {
@@ -262,7 +279,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
     }
     previous = current;
   }

@@ -28,7 +28,9 @@ export function isTensor(value: unknown): value is TensorLike {
 }
 
 export function isLayersModel(value: unknown): value is ModelLike {
-  return !!value && typeof value === 'object' && 'layers' in value && 'countParams' in value && 'summary' in value;
+  return (
+    !!value && typeof value === 'object' && 'layers' in value && 'countParams' in value && 'summary' in value
+  );
 }
 
 /** True for nodes the output can adopt as they are (not already shown elsewhere on the page). */
@@ -41,11 +43,17 @@ export function isDisplayableNode(value: unknown, root: Element): value is Node 
 
 export function inspect(value: unknown): Node {
   if (isTensor(value)) return inspectTensor(value);
-  if (isLayersModel(value)) return summaryLine(`${value.name}: ${value.layers.length} layers, ` +
-    `${value.countParams().toLocaleString('en-US')} parameters`, 'model');
+  if (isLayersModel(value))
+    return summaryLine(
+      `${value.name}: ${value.layers.length} layers, ` +
+        `${value.countParams().toLocaleString('en-US')} parameters`,
+      'model'
+    );
   if (typeof value === 'string' && value.length > maxStringLength) {
     const node = inspectWithInspector(value.slice(0, maxStringLength));
-    node.append(note(`… ${(value.length - maxStringLength).toLocaleString('en-US')} more characters not shown`));
+    node.append(
+      note(`… ${(value.length - maxStringLength).toLocaleString('en-US')} more characters not shown`)
+    );
     return node;
   }
   return inspectWithInspector(value);

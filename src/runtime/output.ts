@@ -25,7 +25,9 @@ export class CellOutput {
     this.count++;
     if (this.count > maxDisplaysPerRun) {
       if (this.count === maxDisplaysPerRun + 1) {
-        this.root.append(note(`Output truncated: this cell displayed more than ${maxDisplaysPerRun} values.`));
+        this.root.append(
+          note(`Output truncated: this cell displayed more than ${maxDisplaysPerRun} values.`)
+        );
       }
       return;
     }

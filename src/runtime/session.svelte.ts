@@ -67,6 +67,7 @@ export class NotebookSession {
   private drafts = new DraftStore(null, '');
   private savedDrafts: Record<string, Draft> = {};
   private engine: NotebookEngine | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- filled once in the constructor, never changes
   private readonly byId = new Map<string, CellView>();
   private runningMarkerTimer: ReturnType<typeof setTimeout> | undefined;
   private runningCell: string | null = null;
@@ -117,7 +118,10 @@ export class NotebookSession {
     }
     if (this.safeMode) {
       for (const view of edits) {
-        engine.pause(view.shipped.id, 'Paused: this cell holds your edit, and the last visit froze while running an edited cell. Press Run (or Shift+Enter) to run it.');
+        engine.pause(
+          view.shipped.id,
+          'Paused: this cell holds your edit, and the last visit froze while running an edited cell. Press Run (or Shift+Enter) to run it.'
+        );
       }
       this.drafts.clearRunning();
       return;

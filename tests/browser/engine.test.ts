@@ -29,7 +29,9 @@ describe('a notebook page', () => {
 
   it('runs every cell with no error and makes no third-party request', async () => {
     const { page, problems } = await openNotebook();
-    const states = await page.$$eval('[data-cell-id]', (els) => els.map((e) => (e as HTMLElement).dataset.cellState));
+    const states = await page.$$eval('[data-cell-id]', (els) =>
+      els.map((e) => (e as HTMLElement).dataset.cellState)
+    );
     expect(states.every((s) => s === 'ok')).toBe(true);
     expect(await outputText(page, 'sentence')).toContain('has 144 weights');
     expect(problems).toEqual([]);
@@ -136,7 +138,9 @@ describe('bad input stays in the cell that caused it', () => {
     const { page } = await openNotebook();
     await editCell(page, 'playground', "for (let i = 0; i < 100000; i++) display(i)\n'x'.repeat(1e7)");
     await waitForState(page, 'playground', 'ok');
-    expect(await outputText(page, 'playground')).toMatch(/Output truncated: this cell displayed more than 200 values/);
+    expect(await outputText(page, 'playground')).toMatch(
+      /Output truncated: this cell displayed more than 200 values/
+    );
     await editCell(page, 'playground', "'x'.repeat(1e7)");
     await expect.poll(() => outputText(page, 'playground')).toMatch(/9,980,000 more characters not shown/);
     await page.close();
@@ -174,7 +178,9 @@ describe('drafts', () => {
     const { page } = await openNotebook();
     await editCell(page, 'channels', 'const channels = 2');
     await expect.poll(() => outputText(page, 'sentence')).toContain('has 18 weights');
-    await page.evaluate(() => localStorage.setItem('nb:v1:how-to-use:running', JSON.stringify({ cellId: 'channels', startedAt: 1 })));
+    await page.evaluate(() =>
+      localStorage.setItem('nb:v1:how-to-use:running', JSON.stringify({ cellId: 'channels', startedAt: 1 }))
+    );
     await page.reload();
     await page.getByText('Safe mode.').waitFor();
     await waitForState(page, 'channels', 'dirty');

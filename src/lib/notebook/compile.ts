@@ -76,7 +76,11 @@ export function compileCell(source: string, options: CompileOptions = {}): Compi
 
 function compileExpression(source: string, expression: Node, options: CompileOptions): CompiledCell {
   // An expression is analysed as the program `(expr);` so that periscopic sees a complete tree.
-  const program = { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression }] };
+  const program = {
+    type: 'Program',
+    sourceType: 'module',
+    body: [{ type: 'ExpressionStatement', expression }]
+  };
   const inputs = freeNames(program as unknown as ESTree.Program);
   const isAsync = usesTopLevel(expression, 'AwaitExpression');
   const code = options.loopGuards ? guardLoops(source, expression as unknown as ESTree.Node) : source;
@@ -89,7 +93,11 @@ function compileStatements(source: string, options: CompileOptions): CompiledCel
   const statements = fn.body.body;
   for (const statement of statements) {
     findTopLevel(statement, 'ReturnStatement', (node) => {
-      throw errorAt(source, node.start - wrapperPrefix.length, '`return` cannot be used at the top level of a cell.');
+      throw errorAt(
+        source,
+        node.start - wrapperPrefix.length,
+        '`return` cannot be used at the top level of a cell.'
+      );
     });
   }
   const outputs = declaredNames(statements);
@@ -175,7 +183,8 @@ function rejectImports(source: string): void {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') {
       const start = (statement as unknown as Node).start;
-      const what = statement.type === 'ImportDeclaration' ? `import from "${statement.source.value}"` : 'export';
+      const what =
+        statement.type === 'ImportDeclaration' ? `import from "${statement.source.value}"` : 'export';
       throw errorAt(
         source,
         start,
@@ -191,7 +200,9 @@ function freeNames(program: ESTree.Program): string[] {
   const { globals } = analyze(program);
   // Sorted by first use, so a cell's inputs read in the order the reader wrote them.
   const byPosition = [...globals].sort(([, a], [, b]) => (a as AnyNode).start - (b as AnyNode).start);
-  return byPosition.map(([name]) => name).filter((name) => !knownGlobals.has(name) && !parameterNames.has(name));
+  return byPosition
+    .map(([name]) => name)
+    .filter((name) => !knownGlobals.has(name) && !parameterNames.has(name));
 }
 
 function declaredNames(statements: ESTree.Statement[]): string[] {

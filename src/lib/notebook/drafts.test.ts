@@ -35,7 +35,9 @@ describe('DraftStore', () => {
 
   it('DraftStore drops entries that are not drafts', () => {
     const stored = JSON.stringify({ cells: { a: draft, b: 42, c: { source: 7 } } });
-    expect(new DraftStore(memoryStorage({ [draftsKey('x')]: stored }), 'x').load()).toEqual({ cells: { a: draft } });
+    expect(new DraftStore(memoryStorage({ [draftsKey('x')]: stored }), 'x').load()).toEqual({
+      cells: { a: draft }
+    });
   });
 
   it('DraftStore reports a full storage instead of throwing', () => {

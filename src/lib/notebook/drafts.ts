@@ -46,7 +46,8 @@ export class DraftStore {
   constructor(storage: StorageLike | null, slug: string) {
     this.storage = storage;
     this.slug = slug;
-    if (!storage) this.problem = 'This browser does not allow local storage, so your edits will not be saved.';
+    if (!storage)
+      this.problem = 'This browser does not allow local storage, so your edits will not be saved.';
   }
 
   load(): NotebookDrafts {
@@ -61,7 +62,8 @@ export class DraftStore {
       }
       return { cells };
     } catch {
-      this.problem = 'Your saved edits for this notebook could not be read (the stored data is damaged), so the original is shown.';
+      this.problem =
+        'Your saved edits for this notebook could not be read (the stored data is damaged), so the original is shown.';
       return { cells: {} };
     }
   }

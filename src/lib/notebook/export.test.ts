@@ -30,7 +30,10 @@ describe('applyEdits()', () => {
 
   it('applyEdits() round-trips: the exported file parses to the edited sources', () => {
     const out = applyEdits(markdown, cells, { a: 'const a = 10\nconst z = 0', b: 'a + z' });
-    expect(parseNotebook(out, '01-t.md').cells.map((c) => c.source)).toEqual(['const a = 10\nconst z = 0', 'a + z']);
+    expect(parseNotebook(out, '01-t.md').cells.map((c) => c.source)).toEqual([
+      'const a = 10\nconst z = 0',
+      'a + z'
+    ]);
   });
 
   it('applyEdits() returns the original when nothing is edited', () => {

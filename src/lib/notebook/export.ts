@@ -4,7 +4,11 @@
  */
 import type { CellSpec } from './types.js';
 
-export function applyEdits(markdown: string, cells: Pick<CellSpec, 'id' | 'line' | 'source'>[], edits: Record<string, string>): string {
+export function applyEdits(
+  markdown: string,
+  cells: Pick<CellSpec, 'id' | 'line' | 'source'>[],
+  edits: Record<string, string>
+): string {
   const lines = markdown.split('\n');
   // From the last cell up, so earlier line numbers stay valid as the line count changes.
   const edited = cells.filter((c) => edits[c.id] !== undefined).sort((a, b) => b.line - a.line);

@@ -46,7 +46,8 @@ function findLoops(root: ESTree.Node): Loop[] {
     const node = value as Positioned;
     if (typeof node.type !== 'string') return;
     if (loopTypes.has(node.type)) loops.push(node as Loop);
-    for (const key of Object.keys(node)) if (key !== 'loc') walk((node as unknown as Record<string, unknown>)[key]);
+    for (const key of Object.keys(node))
+      if (key !== 'loc') walk((node as unknown as Record<string, unknown>)[key]);
   };
   walk(root);
   return loops;

@@ -6,10 +6,13 @@ import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import katex from '@vscode/markdown-it-katex';
 
-export function createMarkdown(): MarkdownIt {
+// The plugin is CommonJS: depending on the bundler its function arrives as the default export or inside it.
+const katexPlugin = (katex as unknown as { default?: typeof katex }).default ?? katex;
+
+export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
   // A TeX mistake in a shipped notebook should fail the build, not render red text.
-  md.use(katex.default ?? katex, { throwOnError: true });
+  md.use(katexPlugin, { throwOnError: true });
   md.use(anchor, { level: [2, 3], tabIndex: false });
   return md;
 }

@@ -11,7 +11,9 @@ async function load(source: string) {
 
 describe('compileNotebookModule()', () => {
   it('compileNotebookModule() emits meta, blocks and cells with real functions', async () => {
-    const mod = await load(compileNotebookModule(notebook('# Hi\n\n```js id=a\n1 + 2\n```\n'), 'notebooks/03-demo.md'));
+    const mod = await load(
+      compileNotebookModule(notebook('# Hi\n\n```js id=a\n1 + 2\n```\n'), 'notebooks/03-demo.md')
+    );
     expect(mod.meta).toEqual({ title: 'Test', summary: 'A test', slug: 'demo', order: 3 });
     expect(mod.blocks.map((b: { type: string }) => b.type)).toEqual(['prose', 'cell']);
     const [cell] = mod.cells;
@@ -23,8 +25,18 @@ describe('compileNotebookModule()', () => {
   it.each([
     ['a syntax error', '\n```js id=a\nconst x = 1\nconst = 2\n```\n', 8, /Cell "a": Unexpected token/],
     ['a duplicate cell id', '```js id=a\n1\n```\n\n```js id=a\n2\n```\n', 9, /Two cells have the id "a"/],
-    ['a name defined twice', '```js id=a\nconst x = 1\n```\n\n```js id=b\nconst x = 2\n```\n', 10, /already defines/],
-    ['a circular definition', '```js id=a\nconst x = y\n```\n\n```js id=b\nconst y = x\n```\n', 6, /circular definition/],
+    [
+      'a name defined twice',
+      '```js id=a\nconst x = 1\n```\n\n```js id=b\nconst x = 2\n```\n',
+      10,
+      /already defines/
+    ],
+    [
+      'a circular definition',
+      '```js id=a\nconst x = y\n```\n\n```js id=b\nconst y = x\n```\n',
+      6,
+      /circular definition/
+    ],
     ['a bad cell flag', '```js id=a show\n1\n```\n', 5, /Unknown cell flag "show"/]
   ])('compileNotebookModule() fails on %s with the line in the file', (_, body, line, message) => {
     let error: NotebookError | undefined;

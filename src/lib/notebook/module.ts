@@ -56,17 +56,29 @@ function compileOrThrow(cell: CellSpec): CompiledCell {
 
 /** A shipped notebook may not define a name twice or contain a cycle. */
 function checkNames(cells: { cell: CellSpec; compiled: CompiledCell }[]): void {
-  const deps = cells.map(({ cell, compiled }) => ({ id: cell.id, inputs: compiled.inputs, outputs: compiled.outputs }));
+  const deps = cells.map(({ cell, compiled }) => ({
+    id: cell.id,
+    inputs: compiled.inputs,
+    outputs: compiled.outputs
+  }));
   const seen = new Map<string, string>();
   for (const { cell, compiled } of cells) {
     for (const name of compiled.outputs) {
       const other = seen.get(name);
-      if (other) throw new NotebookError(`Cell "${cell.id}" defines \`${name}\`, which cell "${other}" already defines.`, cell.line);
+      if (other)
+        throw new NotebookError(
+          `Cell "${cell.id}" defines \`${name}\`, which cell "${other}" already defines.`,
+          cell.line
+        );
       seen.set(name, cell.id);
     }
   }
   for (const [i, cell] of deps.entries()) {
     const cycle = findCycle(deps, cell);
-    if (cycle) throw new NotebookError(`Cell "${cell.id}" is part of a circular definition: ${cycle.join(' → ')}.`, cells[i].cell.line);
+    if (cycle)
+      throw new NotebookError(
+        `Cell "${cell.id}" is part of a circular definition: ${cycle.join(' → ')}.`,
+        cells[i].cell.line
+      );
   }
 }

@@ -26,7 +26,8 @@ const cellIdPattern = /^[A-Za-z][\w-]*$/;
 export function slugOf(fileName: string): { order: number; slug: string } {
   const base = fileName.split('/').pop() ?? fileName;
   const match = fileNamePattern.exec(base);
-  if (!match) throw new NotebookError(`A notebook file is named NN-slug.md (e.g. 01-intro.md), not "${base}".`, 1);
+  if (!match)
+    throw new NotebookError(`A notebook file is named NN-slug.md (e.g. 01-intro.md), not "${base}".`, 1);
   return { order: Number(match[1]), slug: match[2] };
 }
 
@@ -115,7 +116,10 @@ function toCell(token: Token, line: number): CellSpec {
     else flags.add(word);
   }
   if (!cellIdPattern.test(id)) {
-    throw new NotebookError(`Cell id "${id}" must start with a letter and use only letters, digits, - and _.`, line);
+    throw new NotebookError(
+      `Cell id "${id}" must start with a letter and use only letters, digits, - and _.`,
+      line
+    );
   }
   for (const flag of flags) {
     if (flag !== 'echo' && flag !== 'hide') {

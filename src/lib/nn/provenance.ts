@@ -1,0 +1,104 @@
+/**
+ * Where a tensor's channel count comes from, so a mismatch can be explained the way a learner needs it:
+ * "conv2 expects 88 input channels but receives 104 = 16+24+24+40 from incep1's concat".
+ *
+ * tfjs symbolic tensors carry only a shape. The builders in layers.ts record, for every tensor they produce,
+ * a Provenance (the channel count, how it was summed, which layer decided it) and the GraphContext of the
+ * model being built (its seed and the layer names already taken). Both live in WeakMaps so they vanish with
+ * the tensors.
+ */
+import type * as tf from '@tensorflow/tfjs';
+
+/** Why a tensor has the channel (or feature) count it has. */
+export interface Provenance {
+  /** The count itself: channels of an image tensor, features of a flat one. */
+  channels: number;
+  /** How the count was made, when it is a sum or a product: "16+24+24+24" or "88·4·4". */
+  formula?: string;
+  /** Who decided it, in words: "conv1", "incep1's concat", "the input (1×28×28)". */
+  from: string;
+}
+
+/** Per-model building state, created by `input()` and inherited by every tensor built from it. */
+export interface GraphContext {
+  /** Seed from which every layer's initial weights are derived (by layer name). */
+  seed: number;
+  /** Layer names already used in this model (tfjs requires unique names within a model). */
+  usedNames: Set<string>;
+}
+
+const provenances = new WeakMap<tf.SymbolicTensor, Provenance>();
+const contexts = new WeakMap<tf.SymbolicTensor, GraphContext>();
+
+/** Tensors made with raw tf.layers have no context; their layers share this one so names stay unique. */
+const looseContext: GraphContext = { seed: 0, usedNames: new Set() };
+
+/** Starts the building state of a new model. */
+export function newContext(seed: number): GraphContext {
+  return { seed, usedNames: new Set() };
+}
+
+/** The building state a tensor belongs to (the shared loose one for tensors made outside these builders). */
+export function contextOf(x: tf.SymbolicTensor): GraphContext {
+  return contexts.get(x) ?? looseContext;
+}
+
+/** Records where a freshly built tensor's channels come from and which model it belongs to. */
+export function track(
+  x: tf.SymbolicTensor,
+  context: GraphContext,
+  provenance: Provenance
+): tf.SymbolicTensor {
+  contexts.set(x, context);
+  provenances.set(x, provenance);
+  return x;
+}
+
+/** Where a tensor's channel count comes from; for foreign tensors, the layer that made them. */
+export function provenanceOf(x: tf.SymbolicTensor): Provenance {
+  const known = provenances.get(x);
+  if (known) return known;
+  const channels = x.shape[x.shape.length - 1] ?? 0;
+  const layer = x.sourceLayer;
+  const isInput = layer?.getClassName() === 'InputLayer';
+  return {
+    channels,
+    from: isInput ? `the input (${formatShape(x.shape)})` : describeLayer(layer?.name ?? x.name)
+  };
+}
+
+/** "incep1/concat" → "incep1's concat"; names without a block prefix stay as they are. */
+export function describeLayer(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? name : `${name.slice(0, slash)}'s ${name.slice(slash + 1)}`;
+}
+
+/** "= 16+24+24+40 " when the count has a formula, else "". */
+export function formulaPart(p: Provenance): string {
+  return p.formula ? ` = ${p.formula}` : '';
+}
+
+/** Claims a unique layer name in the model: "relu", then "relu_2", "relu_3", … */
+export function claimName(context: GraphContext, base: string): string {
+  let name = base;
+  for (let i = 2; context.usedNames.has(name); i++) name = `${base}_${i}`;
+  context.usedNames.add(name);
+  return name;
+}
+
+/** A tfjs NHWC shape written as PyTorch prints it without the batch: [null,12,12,88] → "88×12×12". */
+export function formatShape(shape: readonly (number | null)[]): string {
+  const dims = shape.slice(1);
+  const chw = dims.length === 3 ? [dims[2], dims[0], dims[1]] : dims;
+  return chw.map((d) => (d == null ? '?' : String(d))).join('×');
+}
+
+/** A deterministic 31-bit seed for one weight of one layer (FNV-1a over the model seed and the name). */
+export function seedFor(context: GraphContext, name: string): number {
+  let hash = 0x811c9dc5 ^ (context.seed | 0);
+  for (const ch of name) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % 0x7fffffff;
+}
