@@ -215,3 +215,14 @@ describe('drafts', () => {
     await page.close();
   });
 });
+
+describe('the index page', () => {
+  it('lists the notebooks in order and leaves out hidden test pages', async () => {
+    const { page, problems } = await openPage(browser, '/');
+    const titles = await page.locator('ol.notebooks .title').allInnerTexts();
+    expect(titles[0]).toBe('How to use these notebooks');
+    expect(titles).not.toContain('Toolkit check');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

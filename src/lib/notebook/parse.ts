@@ -2,7 +2,7 @@
  * Parses a notebook's Markdown into a NotebookSpec: front matter, prose blocks, code cells and slide
  * breaks. Prose is rendered to HTML here (at build time), so the page shows it before any script runs.
  */
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { createMarkdown } from './markdown.js';
 import type { Block, CellSpec, Heading, NotebookMeta, NotebookSpec } from './types.js';
@@ -63,8 +63,8 @@ export function parseNotebook(text: string, fileName: string): NotebookSpec {
       if (token.type === 'heading_open' && (token.tag === 'h2' || token.tag === 'h3')) {
         headings.push({
           level: Number(token.tag[1]),
-          text: tokens[i + 1].content,
-          id: token.attrGet('id') ?? ''
+          text: String(tokens[i + 1].content),
+          id: String(token.attrGet('id') ?? '')
         });
       }
       prose.push(token);
@@ -97,7 +97,8 @@ function toMeta(data: Record<string, unknown>, fileName: string): NotebookMeta {
     summary: typeof data.summary === 'string' ? data.summary : '',
     minutes: typeof data.minutes === 'number' ? data.minutes : undefined,
     slug,
-    order
+    order,
+    ...(data.hidden === true ? { hidden: true } : {})
   };
 }
 

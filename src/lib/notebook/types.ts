@@ -12,6 +12,8 @@ export interface NotebookMeta {
   slug: string;
   /** position on the index page, from the file name's NN prefix */
   order: number;
+  /** built and reachable by URL, but not listed on the index (test pages) */
+  hidden?: boolean;
 }
 
 /** A run of prose between code cells and slide breaks, already rendered to HTML. */

@@ -1,0 +1,77 @@
+/**
+ * The diagram functions cells call: each mounts one component from ./diagrams into a fresh element and
+ * returns it (see mount.ts). Loaded on first use, so pages without diagrams never download them.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { CollapseSpec } from '../../src/lib/nn/collapse';
+import CostExplorer, { type CostSettings } from '../diagrams/CostExplorer.svelte';
+import DigitPad from '../diagrams/DigitPad.svelte';
+import FeatureMaps from '../diagrams/FeatureMaps.svelte';
+import LayerTable from '../diagrams/LayerTable.svelte';
+import OneByOne from '../diagrams/OneByOne.svelte';
+import ShapeFlow from '../diagrams/ShapeFlow.svelte';
+import TrainingChart, { type Run } from '../diagrams/TrainingChart.svelte';
+import { blankDigit } from '../diagrams/digit';
+import { mountDiagram, type DiagramElement } from './mount';
+
+export type { CostSettings, Run };
+
+/** The lecture's example: a 5×5 conv 192 → 32 on 28×28, with a 16-channel bottleneck. */
+export const defaultCost: CostSettings = { h: 28, w: 28, cin: 192, cout: 32, k: 5, bottleneck: 16 };
+
+/** shapeFlow(model, {collapse}): the model's tensors top to bottom, branches side by side. */
+export function shapeFlow(model: unknown, options: { collapse?: CollapseSpec } = {}): DiagramElement {
+  return mountDiagram(
+    ShapeFlow,
+    { model, collapse: options.collapse ?? 'none' },
+    { className: 'shape-flow' }
+  );
+}
+
+/** layerTable(model): the torchinfo-style table of layers, output shapes, params and mult-adds. */
+export function layerTable(model: unknown): DiagramElement {
+  return mountDiagram(LayerTable, { model }, { className: 'layer-table' });
+}
+
+/** costExplorer(settings?): inputs for H, W, Cin, Cout, k, bottleneck; a view of the current settings. */
+export function costExplorer(settings: Partial<CostSettings> = {}): DiagramElement {
+  const initial = { ...defaultCost, ...settings };
+  return mountDiagram(
+    CostExplorer,
+    { initial },
+    { className: 'cost-explorer', view: true, initialValue: { ...initial } }
+  );
+}
+
+/** oneByOne({pixel, weights}?): one pixel's channels mixed by a 1×1 kernel, with editable weights. */
+export function oneByOne(options: { pixel?: number[]; weights?: number[][] } = {}): DiagramElement {
+  return mountDiagram(
+    OneByOne,
+    { pixel: options.pixel, weights: options.weights },
+    { className: 'one-by-one' }
+  );
+}
+
+/** trainingChart(runs): loss and accuracy against step, one line per run. Cheap: re-call it on every yield. */
+export function trainingChart(runs: Run[] | Run): DiagramElement {
+  const list = Array.isArray(runs) ? runs : [runs];
+  return mountDiagram(TrainingChart, { runs: list }, { className: 'training-chart' });
+}
+
+/** featureMaps(model, image, {layers}?): the activations of chosen layers for one digit, as image grids. */
+export function featureMaps(
+  model: unknown,
+  image: Float32Array | ArrayLike<number> | tf.Tensor,
+  options: { layers?: string[]; scale?: 'shared' | 'per-map' } = {}
+): DiagramElement {
+  return mountDiagram(
+    FeatureMaps,
+    { model, image, layers: options.layers, scale: options.scale ?? 'shared' },
+    { className: 'feature-maps' }
+  );
+}
+
+/** digitPad(): draw a digit; a view whose value is a Float32Array(784) normalised like MNIST. */
+export function digitPad(): DiagramElement {
+  return mountDiagram(DigitPad, {}, { className: 'digit-pad', view: true, initialValue: blankDigit() });
+}

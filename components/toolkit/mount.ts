@@ -1,0 +1,75 @@
+/**
+ * Mounts a Svelte component into a fresh element a cell can return or display. The element unmounts its
+ * component once it leaves the page (the engine clears a cell's output when the cell re-runs), so a chart
+ * re-made on every training step does not leave a trail of live components behind.
+ */
+import { mount, unmount, type Component } from 'svelte';
+
+/** The element a diagram function returns. */
+export interface DiagramElement extends HTMLDivElement {
+  /** Unmounts the component now (also happens by itself when the element leaves the page). */
+  dispose(): void;
+  /** For views (`view(costExplorer())`): the current value, updated before each `input` event. */
+  value?: unknown;
+}
+
+// Elements shown at least once, watched by one MutationObserver: when one is no longer in the document,
+// its component is unmounted. Moving an element (remove + insert in one task) keeps it alive, because the
+// observer runs after the task, when it is connected again.
+const live = new Set<DiagramElement>();
+const pending = new Set<DiagramElement>();
+let observer: MutationObserver | null = null;
+
+function sweep() {
+  for (const element of pending) {
+    if (element.isConnected) {
+      pending.delete(element);
+      live.add(element);
+    }
+  }
+  for (const element of live) if (!element.isConnected) element.dispose();
+}
+
+function watch(element: DiagramElement) {
+  pending.add(element);
+  if (!observer && typeof MutationObserver !== 'undefined') {
+    observer = new MutationObserver(sweep);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
+}
+
+/**
+ * Mounts `component` with `props` into a new element. Views pass `view: true`: the component then gets an
+ * `onvalue` prop that sets the element's `value` and dispatches `input`, as an <input> would.
+ */
+export function mountDiagram<P extends Record<string, unknown>>(
+  component: Component<P>,
+  props: P,
+  options: { className?: string; view?: boolean; initialValue?: unknown } = {}
+): DiagramElement {
+  const element = document.createElement('div') as DiagramElement;
+  element.className = `nb-diagram ${options.className ?? ''}`.trim();
+  // The component lives one level down: Svelte delegates events to its mount target, and the inner
+  // inputs' own `input` events must not reach a view() listener on the outer element (only ours should).
+  const target = document.createElement('div');
+  element.append(target);
+  let allProps: P = props;
+  if (options.view) {
+    element.value = options.initialValue;
+    target.addEventListener('input', (event) => event.stopPropagation());
+    const onvalue = (value: unknown) => {
+      element.value = value;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    allProps = { ...props, onvalue };
+  }
+  let app: Record<string, unknown> | null = mount(component, { target, props: allProps });
+  element.dispose = () => {
+    live.delete(element);
+    pending.delete(element);
+    if (app) void unmount(app);
+    app = null;
+  };
+  watch(element);
+  return element;
+}

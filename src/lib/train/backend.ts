@@ -1,0 +1,125 @@
+/**
+ * Picks the fastest tfjs backend that really works here, and says why.
+ *
+ * Order: webgl when the GPU is real hardware (a software renderer such as SwiftShader is slower than wasm), then
+ * wasm with the project's training kernels (SIMD; threads only when the page is cross-origin isolated), then cpu
+ * with the project's faster Conv2DBackpropFilter. `tf.setBackend` reports failure by returning false rather than
+ * throwing, so every step checks it and falls through explicitly. Free of DOM: runs in a Web Worker and in Node.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { registerCpuTrainingKernels, registerWasmTrainingKernels } from './kernels/registerTrainingKernels';
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+/** Where the wasm binaries are served: a folder URL ending in '/', or one URL per binary. */
+export type WasmPaths =
+  | string
+  | {
+      'tfjs-backend-wasm.wasm': string;
+      'tfjs-backend-wasm-simd.wasm': string;
+      'tfjs-backend-wasm-threaded-simd.wasm': string;
+    };
+
+export interface BackendOptions {
+  /** The reader's choice; if it fails we still fall back down the usual order. */
+  preferred?: BackendName;
+  /** Passed to tfjs `setWasmPaths` before wasm starts (needed when bundled; Node finds the files itself). */
+  wasmPaths?: WasmPaths;
+}
+
+export interface BackendChoice {
+  /** The backend now active. */
+  name: BackendName;
+  /** One sentence for the reader, e.g. why webgl was skipped. */
+  reason: string;
+  /** Backends tried before this one, with why each was not used. */
+  skipped: { name: BackendName; why: string }[];
+}
+
+/** True for renderer strings of software GPUs (SwiftShader, llvmpipe, …), which train slower than wasm. */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic|mesa offscreen/i.test(renderer);
+}
+
+/** The WebGL renderer string via an OffscreenCanvas, or null when there is no WebGL here (Node, old Safari). */
+export function webglRenderer(): string | null {
+  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => OffscreenCanvas })
+    .OffscreenCanvas;
+  if (!Offscreen) return null;
+  try {
+    const canvas = new Offscreen(1, 1);
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return renderer;
+  } catch {
+    return null;
+  }
+}
+
+let wasmPathsSet = false;
+
+async function tryBackend(name: BackendName, options: BackendOptions): Promise<string | null> {
+  try {
+    if (name === 'wasm') {
+      if (options.wasmPaths && !wasmPathsSet && !tf.findBackend('wasm')) {
+        setWasmPaths(options.wasmPaths);
+        wasmPathsSet = true;
+      }
+      // Threads need SharedArrayBuffer, which browsers only give cross-origin isolated pages. tfjs then uses half
+      // the cores (src/cc/backend.cc), i.e. still 1 thread on a 2-core machine.
+      const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+      if (!isolated) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      registerWasmTrainingKernels();
+    }
+    if (name === 'cpu') registerCpuTrainingKernels();
+    const ok = await tf.setBackend(name);
+    if (!ok || tf.getBackend() !== name) return `tf.setBackend('${name}') failed`;
+    await tf.ready();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Switches tfjs to the best working backend (see the module comment) and reports the choice. */
+export async function chooseBackend(options: BackendOptions = {}): Promise<BackendChoice> {
+  const skipped: BackendChoice['skipped'] = [];
+  const order: BackendName[] = ['webgl', 'wasm', 'cpu'];
+  const candidates = options.preferred
+    ? [options.preferred, ...order.filter((n) => n !== options.preferred)]
+    : order;
+
+  for (const name of candidates) {
+    if (name === 'webgl' && options.preferred !== 'webgl') {
+      const renderer = webglRenderer();
+      if (renderer === null) {
+        skipped.push({ name, why: 'no WebGL here' });
+        continue;
+      }
+      if (isSoftwareRenderer(renderer)) {
+        skipped.push({ name, why: `software renderer (${renderer}) is slower than wasm` });
+        continue;
+      }
+    }
+    const failure = await tryBackend(name, options);
+    if (failure === null) {
+      const reason =
+        name === options.preferred
+          ? `${name}, as requested`
+          : name === 'webgl'
+            ? 'webgl on a hardware GPU'
+            : name === 'wasm'
+              ? `wasm (${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, ${plural(getThreadsCount(), 'thread')}) with the project's training kernels`
+              : 'cpu, the slow last resort';
+      return { name, reason, skipped };
+    }
+    skipped.push({ name, why: failure });
+  }
+  throw new Error(`No tfjs backend could start: ${skipped.map((s) => `${s.name}: ${s.why}`).join('; ')}`);
+}

@@ -1,0 +1,125 @@
+/**
+ * The worker's side of the protocol, independent of the Worker API so it can run in-process in tests: it answers
+ * `ToWorker` messages by choosing a backend, rebuilding the model, training it and posting `FromWorker` messages.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { chooseBackend } from './backend';
+import type { FromWorker, ToWorker } from './protocol';
+import { TrainingControl, trainModel } from './trainer';
+import { assertValid, layerProblems, outputProblems } from './validate';
+import { applyWeights, serializeWeights } from './weights';
+
+export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+
+export interface TrainingHost {
+  /** Handles one message from the page. */
+  handle(message: ToWorker): void;
+  /** Resolves when the current training (if any) has ended and its model is freed. */
+  idle(): Promise<void>;
+}
+
+/** True for the errors tfjs's webgl backend throws once its context is lost. */
+export function isLostContext(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /context (was )?lost|CONTEXT_LOST|Failed to compile fragment shader|Failed to link vertex and fragment shaders/i.test(
+    message
+  );
+}
+
+/**
+ * `selectBackend` is injectable for tests; the worker uses `chooseBackend`.
+ */
+export function createTrainingHost(
+  post: Post,
+  selectBackend: typeof chooseBackend = chooseBackend
+): TrainingHost {
+  let control: TrainingControl | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  async function start(
+    message: Extract<ToWorker, { type: 'start' }>,
+    runControl: TrainingControl
+  ): Promise<void> {
+    let model: tf.LayersModel | null = null;
+    try {
+      assertValid(layerProblems(message.modelTopology));
+      let choice = await selectBackend({ preferred: message.options.backend, wasmPaths: message.wasmPaths });
+      // Weights at the last epoch end, to continue from if the webgl context is lost.
+      let snapshot = { weights: message.weights, epoch: 0, step: 0 };
+      for (;;) {
+        model = await tf.models.modelFromJSON({ modelTopology: message.modelTopology } as tf.io.ModelJSON);
+        assertValid(outputProblems(model.outputs[0].shape));
+        applyWeights(model, snapshot.weights);
+        const current: tf.LayersModel = model;
+        const backend = choice;
+        try {
+          const result = await trainModel(
+            current,
+            message.data,
+            message.options,
+            (progress) =>
+              post({
+                type: 'progress',
+                progress: { ...progress, backend: backend.name, backendInfo: backend.reason }
+              }),
+            runControl,
+            {
+              startEpoch: snapshot.epoch + 1,
+              startStep: snapshot.step,
+              onEpochEnd: (epoch, step) => {
+                if (backend.name === 'webgl') snapshot = { weights: serializeWeights(current), epoch, step };
+              }
+            }
+          );
+          const weights = serializeWeights(current);
+          post({ type: 'done', weights, stopped: result.stopped }, weights.buffers);
+          return;
+        } catch (error) {
+          if (backend.name !== 'webgl' || !isLostContext(error)) throw error;
+          // The GPU went away (driver reset, tab in background on mobile…): continue on wasm from the snapshot.
+          try {
+            current.dispose();
+          } catch {
+            // Its textures went with the context.
+          }
+          model = null;
+          choice = await selectBackend({ preferred: 'wasm', wasmPaths: message.wasmPaths });
+        }
+      }
+    } catch (error) {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      model?.dispose();
+      if (control === runControl) control = null;
+    }
+  }
+
+  return {
+    handle(message) {
+      switch (message.type) {
+        case 'start': {
+          if (control) {
+            post({ type: 'error', message: 'A training is already running in this worker; stop it first.' });
+            return;
+          }
+          const runControl = new TrainingControl();
+          control = runControl;
+          running = start(message, runControl);
+          return;
+        }
+        case 'pause':
+          return control?.pause();
+        case 'resume':
+          return control?.resume();
+        case 'stop':
+          return control?.stop();
+        case 'setLearningRate':
+          if (Number.isFinite(message.learningRate) && message.learningRate > 0) {
+            control?.setLearningRate(message.learningRate);
+          }
+          return;
+      }
+    },
+    idle: () => running
+  };
+}

@@ -1,0 +1,133 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cell, editCell, launch, openPage, output, outputText, waitForState } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const notebook = '/notebooks/toolkit-check';
+
+async function openNotebook() {
+  const opened = await openPage(browser, notebook);
+  await waitForState(opened.page, 'flow', 'ok', 30_000);
+  return opened;
+}
+
+/** The edited model cell: one InceptionA whose pool branch has 32 channels (16+24+24+32 = 96). */
+const widerModel = `const model = (() => {
+  const x0 = input([1, 28, 28])
+  let x = relu(MaxPool2d(2, { name: 'mp' })(Conv2d(1, 10, 5, { name: 'conv1' })(x0)))
+  x = InceptionA(10, { name: 'incep1', widths: { branch_pool: 32 } })(x)
+  x = Linear(96 * 12 * 12, 10, { name: 'fc' })(flatten(x))
+  return buildModel(x0, x, { name: 'wider' })
+})()`;
+
+const svgText = (page: Page, id: string) => output(page, id).locator('svg').first().textContent();
+
+describe('the toolkit diagrams, mounted from cells', () => {
+  it('every cell of the toolkit check runs with no error and no third-party request', async () => {
+    const { page, problems } = await openNotebook();
+    await waitForState(page, 'maps', 'ok', 30_000);
+    const states = await page.$$eval('[data-cell-id]', (els) =>
+      els.map((e) => `${(e as HTMLElement).dataset.cellId}:${(e as HTMLElement).dataset.cellState}`)
+    );
+    expect(states.filter((s) => !s.endsWith(':ok'))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shapeFlow() and layerTable() follow an edit of the model cell: 88 → 96 channels', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'table', 'ok');
+    expect(await svgText(page, 'flow')).toContain('16+24+24+24 = 88');
+    expect(await svgText(page, 'flow')).toContain('88·4·4 = 1408');
+    expect(await outputText(page, 'table')).toContain('88×12×12');
+    await editCell(page, 'model', widerModel);
+    await expect.poll(() => svgText(page, 'flow'), { timeout: 15_000 }).toContain('16+24+24+32 = 96');
+    await expect.poll(() => outputText(page, 'table')).toContain('96×12×12');
+    expect(await outputText(page, 'table')).not.toContain('88×12×12');
+    await page.close();
+  });
+
+  it('shapeFlow() collapses and expands a block, and describes each tensor for keyboard readers', async () => {
+    const { page } = await openNotebook();
+    const flow = output(page, 'flow');
+    const label = await flow.locator('[data-id="incep1/concat"]').getAttribute('aria-label');
+    expect(label).toContain('88×12×12');
+    expect(label).toContain('[null,12,12,88]');
+    expect(label).toContain('Concatenate');
+    await flow.getByRole('button', { name: 'Collapse all blocks' }).click();
+    await expect.poll(() => flow.locator('[data-id="incep1"]').count()).toBe(1);
+    expect(await flow.locator('[data-id="incep1/branch1x1"]').count()).toBe(0);
+    await flow.locator('[data-id="incep1"]').click();
+    await expect.poll(() => flow.locator('[data-id="incep1/branch1x1"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('shapeFlow() of something that is not a model says so instead of drawing a blank box', async () => {
+    const { page } = await openNotebook();
+    await editCell(page, 'resFlow', 'shapeFlow(42)');
+    await expect.poll(() => outputText(page, 'resFlow')).toContain('expected a tf.LayersModel');
+    await page.close();
+  });
+
+  it('costExplorer() shows the lecture numbers and rejects a negative size in place', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'costValue', 'ok');
+    const text = await outputText(page, 'cost');
+    expect(text).toContain('120,422,400');
+    expect(text).toContain('12,443,648');
+    expect(text).toContain('9.68×');
+    const explorer = output(page, 'cost');
+    await explorer.locator('input[data-field="h"]').fill('-5');
+    await expect.poll(() => outputText(page, 'cost')).toContain('height must not be negative, got -5');
+    expect(await explorer.locator('input[data-field="h"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await outputText(page, 'cost')).toContain('120,422,400'); // the last valid numbers stay
+    // As a view, it gives its settings to the cells that read them.
+    await explorer.locator('input[data-field="bottleneck"]').fill('32');
+    await expect.poll(() => outputText(page, 'costValue')).toMatch(/bottleneck:\s*32/);
+    await page.close();
+  });
+
+  it('trainingChart() draws one loss path per run', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'chart', 'ok');
+    const paths = output(page, 'chart').locator('path.line.loss');
+    expect(await paths.count()).toBe(2);
+    for (const d of await paths.evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))) {
+      expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){19}$/);
+    }
+    await page.close();
+  });
+
+  it('digitPad() gives what is drawn to the cells that read it, as 784 MNIST-normalised values', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'drawnInk', 'ok');
+    expect(await outputText(page, 'drawnInk')).toContain('0 inked pixels of 784');
+    const pad = cell(page, 'pad').locator('canvas.pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 10 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => parseInt((await outputText(page, 'drawnInk')).replace(/^\D+/, '')))
+      .toBeGreaterThan(20);
+    await cell(page, 'pad').getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => outputText(page, 'drawnInk')).toContain('"0 inked pixels');
+    await page.close();
+  });
+
+  it('featureMaps() draws one canvas per channel of the first Inception block', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'maps', 'ok', 30_000);
+    const maps = output(page, 'maps');
+    await expect.poll(() => maps.locator('section.layer').count(), { timeout: 15_000 }).toBe(4);
+    expect(await maps.locator('section.layer canvas').count()).toBe(16 + 24 + 24 + 24);
+    await page.close();
+  });
+});
