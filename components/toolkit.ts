@@ -5,10 +5,12 @@
  * The page hands these to <Notebook builtins={toolkitBuiltins()}>; the runtime never imports components.
  */
 import type { Builtins } from '../src/runtime/builtins';
+import { loadTf } from '../src/runtime/tf';
 
 type NnModule = typeof import('../src/lib/nn/index');
 
-const nnModule = () => import('../src/lib/nn/index');
+// Models are built after the backend is chosen, so their weights live where cells will run them.
+const nnModule = () => loadTf().then(() => import('../src/lib/nn/index'));
 const diagrams = () => import('./toolkit/diagrams');
 
 /** The nn exports a cell can use by their bare names (the rest are under `nn.`). */
@@ -49,7 +51,7 @@ export function toolkitBuiltins(): Builtins {
     costOf: () => nnModule().then((m) => m.convCost),
     compareBottleneck: () => nnModule().then((m) => m.compareBottleneck),
     loadMnist: () => import('./toolkit/mnist').then((m) => m.loadMnist),
-    mnist: () => import('./toolkit/mnist').then((m) => m.loadMnist)
+    train: () => import('./toolkit/training').then((m) => m.train)
   };
   for (const name of nnNames) builtins[name] = () => nnModule().then((m) => m[name]);
   for (const name of diagramNames) builtins[name] = () => diagrams().then((m) => m[name]);
