@@ -19,13 +19,23 @@ function median(values: number[]): number {
 }
 
 function report(figure: string, value: number, unit: string, target: string) {
-  const line = { figure, net: 'engine', backend: 'none', where: 'chromium', batch: null, samplesPerSec: null };
+  const line = {
+    figure,
+    net: 'engine',
+    backend: 'none',
+    where: 'chromium',
+    batch: null,
+    samplesPerSec: null
+  };
   console.log(JSON.stringify({ ...line, value: Math.round(value * 10) / 10, unit, target, runs }));
 }
 
 const server = await preview({ preview: { port: 0 }, logLevel: 'silent' });
 const base = server.resolvedUrls!.local[0].replace(/\/$/, '');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: chromiumArgs
+});
 
 const loadTimes: number[] = [];
 const jsBytes: number[] = [];
@@ -36,7 +46,8 @@ for (let i = 0; i < runs; i++) {
   let firstCellAt = Infinity;
   page.on('response', (response) => {
     const type = response.request().resourceType();
-    if (type === 'script' || response.url().endsWith('.js')) scripts.push({ url: response.url(), body: response.body().catch(() => Buffer.alloc(0)) });
+    if (type === 'script' || response.url().endsWith('.js'))
+      scripts.push({ url: response.url(), body: response.body().catch(() => Buffer.alloc(0)) });
   });
   // Time from navigation start to the first cell reaching "ok", measured inside the page.
   await page.addInitScript(() => {
