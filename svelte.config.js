@@ -11,7 +11,13 @@ export default {
     typescript: {
       // components/ and tests/ live outside src/; type-check them with the rest.
       config: (config) => {
-        config.include.push('../components/**/*.ts', '../components/**/*.svelte', '../tests/**/*.ts', '../scripts/**/*.ts', '../*.ts');
+        config.include.push(
+          '../components/**/*.ts',
+          '../components/**/*.svelte',
+          '../tests/**/*.ts',
+          '../scripts/**/*.ts',
+          '../*.ts'
+        );
       }
     }
   }

@@ -73,6 +73,37 @@ describe('a notebook page', () => {
   });
 });
 
+describe('editing', () => {
+  it('autocomplete offers names other cells define and the builtins', async () => {
+    const { page } = await openNotebook();
+    await editCell(page, 'playground', 'chan', { run: false });
+    await page.keyboard.press('Control+Space');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allInnerTexts()).toContainEqual(expect.stringContaining('channels'));
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText(' + wid');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => options.allInnerTexts()).toContainEqual(expect.stringContaining('width'));
+    await page.close();
+  });
+
+  it('disposes the tensors a cell made when it runs again', async () => {
+    const { page } = await openNotebook();
+    const counts: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await editCell(
+        page,
+        'playground',
+        `const t = tf.ones([1000])\ndisplay(tf.memory().numTensors) // run ${i}`
+      );
+      await waitForState(page, 'playground', 'ok', 30_000);
+      counts.push(await outputText(page, 'playground'));
+    }
+    expect(new Set(counts).size).toBe(1);
+    await page.close();
+  });
+});
+
 describe('bad input stays in the cell that caused it', () => {
   /** Edits `playground`, runs it, and returns its error text; checks the other cells still work. */
   async function errorFor(source: string, state = 'error') {

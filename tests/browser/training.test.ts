@@ -12,7 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const stepShown = async (page: Page) => Number((await page.locator('[data-cell-id="status"] .step').innerText().catch(() => '0')) || 0);
+const stepShown = async (page: Page) =>
+  Number(
+    (await page
+      .locator('[data-cell-id="status"] .step')
+      .innerText()
+      .catch(() => '0')) || 0
+  );
 
 /** Starts a 20 ms timer in the page and returns a function that reads the longest gap between ticks. */
 async function watchMainThread(page: Page) {
