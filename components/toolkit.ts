@@ -51,7 +51,9 @@ export function toolkitBuiltins(): Builtins {
     costOf: () => nnModule().then((m) => m.convCost),
     compareBottleneck: () => nnModule().then((m) => m.compareBottleneck),
     loadMnist: () => import('./toolkit/mnist').then((m) => m.loadMnist),
-    train: () => import('./toolkit/training').then((m) => m.train)
+    train: () => import('./toolkit/training').then((m) => m.train),
+    replay: () => import('./toolkit/training').then((m) => m.replay),
+    exercise: () => import('./toolkit/exercise').then((m) => m.exercise)
   };
   for (const name of nnNames) builtins[name] = () => nnModule().then((m) => m[name]);
   for (const name of diagramNames) builtins[name] = () => diagrams().then((m) => m[name]);

@@ -4,9 +4,12 @@
  * the run itself (for Stop / Pause buttons), because a cell that declares `const progress = train(…)`
  * sees only the yielded values, never the run object.
  */
+import { asset } from '$app/paths';
 import type * as tf from '@tensorflow/tfjs';
 import { train as trainInWorker, type TrainingRun } from '../../src/lib/train/client';
 import type { Progress, TrainData, TrainOptions } from '../../src/lib/train/protocol';
+import { unpackWeights, type TrainingRecord } from '../../src/lib/train/recording';
+import { applyWeights } from '../../src/lib/train/weights';
 import { wasmPaths } from '../../src/runtime/wasm-paths';
 
 /** One point of a training curve. */
@@ -25,8 +28,10 @@ export interface TrainingPoint {
 export interface TrainingSnapshot extends Progress {
   /** every step so far */
   history: TrainingPoint[];
-  /** the run, for stop(), pause(), resume(), setLearningRate() */
-  run: TrainingRun;
+  /** the live run, for stop(), pause(), resume(), setLearningRate(); absent for a replay */
+  run?: TrainingRun;
+  /** for a replay: the recorded run (schedule, timing, where it ran) */
+  recorded?: TrainingRecord;
 }
 
 export async function* train(
@@ -49,4 +54,47 @@ export async function* train(
   } finally {
     await run.return(); // the cell re-ran or was deleted: end the worker now
   }
+}
+
+/**
+ * `replay(name, model?)`: a recorded run from static/pretrained/ (made by `npm run pretrain`), streamed in
+ * the same shape as `train`, so one chart cell shows either. With a model, the recorded weights are loaded
+ * into it, so the cells after it see a trained network at once.
+ */
+export async function* replay(name: string, model?: tf.LayersModel): AsyncGenerator<TrainingSnapshot> {
+  const response = await fetch(asset(`/pretrained/${name}.json`));
+  if (!response.ok) {
+    throw new Error(`There is no recorded run called "${name}" (run \`npm run pretrain\` to make them).`);
+  }
+  const record = (await response.json()) as TrainingRecord;
+  if (model && record.weights) {
+    const bytes = await (await fetch(asset(`/pretrained/${record.weights.file}`))).arrayBuffer();
+    try {
+      applyWeights(model, {
+        specs: record.weights.specs,
+        buffers: unpackWeights(bytes, record.weights.specs)
+      });
+    } catch (error) {
+      throw new Error(
+        `The recorded weights of "${name}" do not fit this model (${(error as Error).message}) — ` +
+          'it was probably edited. Train it live instead.'
+      );
+    }
+  }
+  const last = record.history[record.history.length - 1];
+  const steps = record.history.length;
+  yield {
+    step: last.step,
+    epoch: last.epoch,
+    stepsPerEpoch: Math.ceil(steps / Math.max(1, last.epoch)),
+    loss: last.loss,
+    batchAccuracy: last.accuracy,
+    runningAccuracy: last.accuracy,
+    testAccuracy: record.testAccuracy,
+    samplesPerSec: record.samplesPerSec,
+    backend: 'recorded',
+    backendInfo: `a recorded run (${record.backend}, ${record.seconds} s)`,
+    history: record.history,
+    recorded: record
+  };
 }

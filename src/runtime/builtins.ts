@@ -19,6 +19,7 @@ export function standardBuiltins(measureWidth: () => number): Builtins {
     tex: () => import('./tex.js').then((m) => m.tex),
     width: () => width(measureWidth),
     now: () => now(),
-    Generators: () => Generators
+    Generators: () => Generators,
+    Inputs: () => import('./inputs.js')
   };
 }

@@ -33,3 +33,4 @@ declare module '@observablehq/inspector' {
     rejected(error: unknown, name?: string): void;
   }
 }
+declare module '@observablehq/inputs';

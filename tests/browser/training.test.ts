@@ -64,3 +64,16 @@ it('Stop ends the training within one batch', async () => {
   expect(final - atStop).toBeLessThanOrEqual(2); // the batch in flight, and its progress message
   await page.close();
 });
+
+it('replays a recorded run: its curve, its accuracy, and its trained weights in the model', async () => {
+  const { page } = await openPage(browser, '/notebooks/training-check');
+  await waitForState(page, 'recordedCheck', 'ok', 30_000);
+  const recorded = Number(await page.locator('[data-cell-id="recordedStatus"] .test-accuracy').innerText());
+  expect(recorded).toBeGreaterThanOrEqual(95); // issue 5: ≥ 95 % on the 2,000 held-out digits
+  // An untrained net scores ≈ 10 %; the replayed weights must classify like the recorded model.
+  const replayed = Number(
+    await page.locator('[data-cell-id="recordedCheck"] .replayed-accuracy').innerText()
+  );
+  expect(replayed).toBeGreaterThan(90);
+  await page.close();
+});

@@ -189,7 +189,7 @@ function rejectImports(source: string): void {
         source,
         start,
         `Cells cannot use \`${what}\`. These are already available by name: d3, tf, html, svg, md, tex, ` +
-          'Generators, width, now, plus the lecture toolkit. Other cells share values by declaring them (const x = …).'
+          'Generators, Inputs, width, now, plus the lecture toolkit. Other cells share values by declaring them (const x = …).'
       );
     }
   }

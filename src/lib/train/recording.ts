@@ -1,0 +1,71 @@
+/**
+ * Recorded training runs: what `npm run pretrain` writes to static/pretrained/ and what the page replays
+ * so a lecture can show trained models and their curves at once. A record is JSON (settings, curve,
+ * results) plus, for models worth reloading, a binary file of float32 weights in `getWeights()` order.
+ */
+import type { TrainOptions, WeightSpec } from './protocol';
+
+/** One step of a recorded curve. */
+export interface RecordedPoint {
+  /** batches done */
+  step: number;
+  /** epoch of this step, from 1 */
+  epoch: number;
+  /** batch loss */
+  loss: number;
+  /** running training accuracy within the epoch, 0–1 */
+  accuracy: number;
+  /** accuracy on the held-out digits, at the end of an epoch */
+  testAccuracy?: number;
+}
+
+/** A recorded run. */
+export interface TrainingRecord {
+  /** the file name without extension, e.g. "inception" */
+  name: string;
+  /** what was trained, in words, e.g. "inceptionNet({ seed: 1 })" */
+  model: string;
+  /** the schedule */
+  options: TrainOptions;
+  /** every step */
+  history: RecordedPoint[];
+  /** final accuracy on the held-out digits (or the digits named in `evaluatedOn`) */
+  testAccuracy: number;
+  /** what testAccuracy was measured on */
+  evaluatedOn: string;
+  /** training time, seconds */
+  seconds: number;
+  /** median training speed */
+  samplesPerSec: number;
+  /** where it ran, e.g. "wasm (Node) with the project's training kernels" */
+  backend: string;
+  /** the weights file beside this record, if saved */
+  weights?: { file: string; specs: WeightSpec[] };
+}
+
+/** Packs weight buffers into one file, in order. */
+export function packWeights(buffers: ArrayBuffer[]): Uint8Array {
+  const total = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+  const packed = new Uint8Array(total);
+  let offset = 0;
+  for (const buffer of buffers) {
+    packed.set(new Uint8Array(buffer), offset);
+    offset += buffer.byteLength;
+  }
+  return packed;
+}
+
+/** Splits a packed weights file back into one buffer per spec, checking the size. */
+export function unpackWeights(bytes: ArrayBuffer, specs: WeightSpec[]): ArrayBuffer[] {
+  const sizes = specs.map((s) => s.shape.reduce((a, b) => a * b, 1) * 4);
+  const expected = sizes.reduce((a, b) => a + b, 0);
+  if (bytes.byteLength !== expected) {
+    throw new Error(`The weights file has ${bytes.byteLength} bytes; the record expects ${expected}.`);
+  }
+  let offset = 0;
+  return sizes.map((size) => {
+    const buffer = bytes.slice(offset, offset + size);
+    offset += size;
+    return buffer;
+  });
+}
