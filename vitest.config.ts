@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // separately in tests/browser with playwright-core and a real Chromium.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000
   }

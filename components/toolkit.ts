@@ -51,6 +51,7 @@ export function toolkitBuiltins(): Builtins {
     costOf: () => nnModule().then((m) => m.convCost),
     compareBottleneck: () => nnModule().then((m) => m.compareBottleneck),
     loadMnist: () => import('./toolkit/mnist').then((m) => m.loadMnist),
+    mnistFiles: () => import('./toolkit/mnist-files').then((m) => m.mnistFiles),
     train: () => import('./toolkit/training').then((m) => m.train),
     replay: () => import('./toolkit/training').then((m) => m.replay),
     exercise: () => import('./toolkit/exercise').then((m) => m.exercise)

@@ -131,3 +131,30 @@ describe('the toolkit diagrams, mounted from cells', () => {
     await page.close();
   });
 });
+
+it('mnistFiles() reads the four official idx .gz files a reader picks', async () => {
+  const { encodeIdx } = await import('../../src/lib/data/idx');
+  const { gzipSync } = await import('node:zlib');
+  const digits = (count: number) =>
+    encodeIdx({ dims: [count, 28, 28], data: new Uint8Array(count * 784).fill(7) });
+  const labels = (count: number) =>
+    encodeIdx({ dims: [count], data: new Uint8Array(count).map((_, i) => i % 10) });
+  const file = (name: string, bytes: Uint8Array) => ({
+    name,
+    mimeType: 'application/gzip',
+    buffer: gzipSync(bytes)
+  });
+  const { page } = await openPage(browser, '/notebooks/toolkit-check');
+  await waitForState(page, 'officialCount', 'ok');
+  expect(await outputText(page, 'officialCount')).toContain('none chosen');
+  await page
+    .locator('[data-cell-id="officialPicker"] input[type=file]')
+    .setInputFiles([
+      file('train-images-idx3-ubyte.gz', digits(30)),
+      file('train-labels-idx1-ubyte.gz', labels(30)),
+      file('t10k-images-idx3-ubyte.gz', digits(10)),
+      file('t10k-labels-idx1-ubyte.gz', labels(10))
+    ]);
+  await expect.poll(() => outputText(page, 'officialCount')).toContain('30 training + 10 test digits');
+  await page.close();
+});
