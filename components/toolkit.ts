@@ -31,7 +31,8 @@ const nnNames = [
   'residualNet',
   'simpleCnn',
   'plainStack',
-  'residualStack'
+  'residualStack',
+  'gradientNorms'
 ] as const satisfies readonly (keyof NnModule)[];
 
 const diagramNames = [

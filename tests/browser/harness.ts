@@ -44,7 +44,10 @@ export const output = (page: Page, id: string) => cell(page, id).locator('[data-
 
 /** Waits until a cell reaches `state` (idle, dirty, running, ok, error). */
 export async function waitForState(page: Page, id: string, state: string, timeout = 15_000) {
-  await page.waitForSelector(`[data-cell-id="${id}"][data-cell-state="${state}"]`, { timeout });
+  await page.waitForSelector(`[data-cell-id="${id}"][data-cell-state="${state}"]`, {
+    timeout,
+    state: 'attached'
+  });
 }
 
 /** Opens the cell's editor, replaces its code with `source` and, unless told not to, presses Shift+Enter. */

@@ -1,0 +1,74 @@
+/**
+ * Presentation mode: the notebook page re-laid out as slides (contract 4: `?present` opens it, `#/<n>` is
+ * the slide). Only which slide is visible changes, so cells, trained models and edits carry over.
+ */
+import { slideFromHash } from '../src/lib/notebook/slides';
+
+/** Keys a lecturer (or a clicker, which sends PageUp/PageDown) uses to move through the slides. */
+const nextKeys = new Set(['ArrowRight', 'PageDown', ' ']);
+const previousKeys = new Set(['ArrowLeft', 'PageUp']);
+
+export class Presentation {
+  /** presenting now */
+  active = $state(false);
+  /** the current slide, 1-based */
+  current = $state(1);
+  /** how many slides there are */
+  readonly count: number;
+
+  constructor(count: number) {
+    this.count = count;
+  }
+
+  /** Reads `?present` and `#/n` from the address (in the browser, after the static page is shown). */
+  fromLocation(): void {
+    this.active = new URLSearchParams(location.search).has('present');
+    this.current = slideFromHash(location.hash, this.count);
+  }
+
+  enter(slide = this.current): void {
+    this.active = true;
+    this.goto(slide);
+  }
+
+  leave(): void {
+    this.active = false;
+    if (document.fullscreenElement) void document.exitFullscreen();
+    const url = new URL(location.href);
+    url.searchParams.delete('present');
+    url.hash = '';
+    history.replaceState(history.state, '', url);
+  }
+
+  goto(slide: number): void {
+    this.current = Math.min(Math.max(1, slide), this.count);
+    const url = new URL(location.href);
+    if (this.active) url.searchParams.set('present', '');
+    url.hash = `/${this.current}`;
+    history.replaceState(history.state, '', url.href.replace('present=', 'present'));
+  }
+
+  /** Handles a keydown; returns true when it was a presentation key. */
+  onKey(event: KeyboardEvent): boolean {
+    if (!this.active || event.altKey || event.ctrlKey || event.metaKey) return false;
+    if (isEditing(event.target)) return false; // the editor has the keys (Esc leaves it first)
+    if (nextKeys.has(event.key)) this.goto(this.current + 1);
+    else if (previousKeys.has(event.key)) this.goto(this.current - 1);
+    else if (event.key === 'Home') this.goto(1);
+    else if (event.key === 'End') this.goto(this.count);
+    else if (event.key === 'f' || event.key === 'F') toggleFullscreen();
+    else if (event.key === 'Escape') this.leave();
+    else return false;
+    return true;
+  }
+}
+
+function isEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return !!target.closest('.cm-editor, input, textarea, select, [contenteditable="true"]');
+}
+
+function toggleFullscreen(): void {
+  if (document.fullscreenElement) void document.exitFullscreen();
+  else void document.documentElement.requestFullscreen?.().catch(() => {});
+}

@@ -1,0 +1,97 @@
+/**
+ * Presentation mode (contract 4): `?present` lays the same page out as slides, `#/<n>` is the slide.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editCell, launch, openPage, outputText, waitForState } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const visibleSlides = (page: Page) =>
+  page.$$eval('[data-slide]', (els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => Number((e as HTMLElement).dataset.slide))
+  );
+
+async function present(viewport = { width: 1280, height: 720 }, slide = 1) {
+  const opened = await openPage(browser, `/notebooks/how-to-use?present#/${slide}`, viewport);
+  await waitForState(opened.page, 'sentence', 'ok');
+  return opened;
+}
+
+describe('presentation mode', () => {
+  it.each([[{ width: 1280, height: 720 }], [{ width: 1920, height: 1080 }]])(
+    'steps through every slide by keyboard at %j with none overflowing',
+    async (viewport) => {
+      const { page } = await present(viewport);
+      const count = await page.locator('[data-slide]').count();
+      expect(count).toBe(8);
+      for (let n = 1; n <= count; n++) {
+        expect(await visibleSlides(page)).toEqual([n]);
+        expect(new URL(page.url()).hash).toBe(`#/${n}`);
+        // Wait for the slide's cells to settle, then check it fits without being shrunk.
+        await page.waitForTimeout(300);
+        expect(await page.locator('.scaled').count(), `slide ${n} overflows`).toBe(0);
+        await page.keyboard.press(n % 2 ? 'ArrowRight' : 'PageDown');
+      }
+      expect(await visibleSlides(page)).toEqual([count]); // past the end stays on the last slide
+      await page.keyboard.press('PageUp');
+      expect(await visibleSlides(page)).toEqual([count - 1]);
+      await page.keyboard.press('Home');
+      expect(await visibleSlides(page)).toEqual([1]);
+      await page.keyboard.press('End');
+      expect(await visibleSlides(page)).toEqual([count]);
+      await page.close();
+    }
+  );
+
+  it('uses projector-sized type at 1920×1080: prose ≥ 24 px, code ≥ 20 px', async () => {
+    const { page } = await present({ width: 1920, height: 1080 }, 2);
+    const size = (selector: string) => page.$eval(selector, (e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(await size('[data-slide="2"] .prose p')).toBeGreaterThanOrEqual(24);
+    await page.locator('[data-cell-id="channels"] .cm-content').waitFor();
+    expect(await size('[data-cell-id="channels"] .cm-content')).toBeGreaterThanOrEqual(20);
+    await page.close();
+  });
+
+  it('ignores slide keys while an editor has focus; Esc leaves the editor first', async () => {
+    const { page } = await present(undefined, 2);
+    await editCell(page, 'channels', 'const channels = 16', { run: false });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
+    expect(await visibleSlides(page)).toEqual([2]);
+    await page.keyboard.press('Escape'); // leaves the editor, not the presentation
+    expect(new URL(page.url()).searchParams.has('present')).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await visibleSlides(page)).toEqual([3]);
+    await page.close();
+  });
+
+  it('keeps a cell edited on a slide when leaving presentation, without re-running anything', async () => {
+    const { page } = await present(undefined, 2);
+    await editCell(page, 'channels', 'const channels = 64');
+    await expect.poll(() => outputText(page, 'sentence')).toContain('has 576 weights');
+    await page.keyboard.press('Escape'); // out of the editor
+    await page.keyboard.press('Escape'); // out of the presentation
+    expect(new URL(page.url()).searchParams.has('present')).toBe(false);
+    expect((await visibleSlides(page)).length).toBe(8);
+    expect(await outputText(page, 'sentence')).toContain('has 576 weights');
+    expect(await page.locator('[data-cell-id="countdownView"]').getAttribute('data-cell-state')).toBe('ok');
+    await page.close();
+  });
+
+  it('opens at the slide in the address and enters from the Present button', async () => {
+    const { page } = await present({ width: 1280, height: 720 }, 3);
+    expect(await visibleSlides(page)).toEqual([3]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Present' }).click();
+    expect(await visibleSlides(page)).toEqual([1]);
+    expect(new URL(page.url()).hash).toBe('#/1');
+    await page.close();
+  });
+});
