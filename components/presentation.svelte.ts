@@ -22,7 +22,7 @@ export class Presentation {
 
   /** Reads `?present` and `#/n` from the address (in the browser, after the static page is shown). */
   fromLocation(): void {
-    this.active = new URLSearchParams(location.search).has('present');
+    this.active = /[?&]present(=|&|$)/.test(location.search);
     this.current = slideFromHash(location.hash, this.count);
   }
 
@@ -34,18 +34,14 @@ export class Presentation {
   leave(): void {
     this.active = false;
     if (document.fullscreenElement) void document.exitFullscreen();
-    const url = new URL(location.href);
-    url.searchParams.delete('present');
-    url.hash = '';
-    history.replaceState(history.state, '', url);
+    history.replaceState(history.state, '', location.pathname);
   }
 
   goto(slide: number): void {
     this.current = Math.min(Math.max(1, slide), this.count);
-    const url = new URL(location.href);
-    if (this.active) url.searchParams.set('present', '');
-    url.hash = `/${this.current}`;
-    history.replaceState(history.state, '', url.href.replace('present=', 'present'));
+    // The address is the state: a reload or a shared link opens this slide.
+    const query = this.active ? '?present' : '';
+    history.replaceState(history.state, '', `${location.pathname}${query}#/${this.current}`);
   }
 
   /** Handles a keydown; returns true when it was a presentation key. */
