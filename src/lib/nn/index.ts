@@ -46,3 +46,4 @@ export { collapseBlocks, type CollapseSpec } from './collapse';
 export { boxSize, layoutGraph } from './layout';
 export type { LayoutBlock, LayoutEdge, LayoutNode, LayoutOptions, ShapeFlowLayout } from './layout';
 export { layoutToSvg } from './svg';
+export { gradientNorms, type GradientBatch, type LayerGradient } from './gradients';
