@@ -1,7 +1,13 @@
 /**
- * Training speed of the lecture's nets in headless Chromium, through the real worker (src/lib/train/worker.ts) with
- * wasm + the project's kernels. Bundles the page and the worker with esbuild, serves them with and without
- * cross-origin isolation (which allows wasm threads), and prints one JSON object per line.
+ * The lecture's nets in headless Chromium, through the real worker (src/lib/train/worker.ts). Bundles the page and
+ * the workers with esbuild, serves them, and prints one JSON object per line (contract 5: each has net, backend,
+ * where, batch and samplesPerSec):
+ *   - wasm + the project's kernels, without and with cross-origin isolation (which allows wasm threads), with the
+ *     main thread's longest task (PerformanceObserver 'longtask') and longest timer delay while training runs;
+ *   - webgl, forced (SwiftShader here: a software GPU), a couple of steps only since it is slow;
+ *   - tensors alive in one worker before and after 5 trainings of 3 epochs;
+ *   - stock wasm, which cannot train a conv net (expected to report an error).
+ * Takes about 1.5 minutes.
  *
  *   npx tsx scripts/bench-train-chromium.ts
  */
@@ -17,7 +23,11 @@ const wasmDir = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
 
 async function bundle() {
   await build({
-    entryPoints: { page: 'scripts/bench-train-page.ts', worker: 'src/lib/train/worker.ts' },
+    entryPoints: {
+      page: 'scripts/bench-train-page.ts',
+      worker: 'src/lib/train/worker.ts',
+      'bench-worker': 'scripts/bench-train-worker.ts'
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -58,40 +68,75 @@ function serve(isolated: boolean) {
   );
 }
 
+const print = (record: object) => console.log(JSON.stringify(record));
+const common = { where: 'chromium', batch: 64 };
+
+type BenchPage = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
+
+/** Calls one of the functions scripts/bench-train-page.ts puts on globalThis. */
+function call(page: BenchPage, name: string, arg?: unknown): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    ([f, a]) => (globalThis as unknown as Record<string, (x: unknown) => Promise<object>>)[f as string](a),
+    [name, arg] as const
+  ) as Promise<Record<string, unknown>>;
+}
+
 async function main() {
   await bundle();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--enable-unsafe-swiftshader']
   });
+  const open = async (isolated: boolean) => {
+    const server = await serve(isolated);
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => 'runBench' in globalThis);
+    return {
+      page,
+      close: async () => {
+        await page.close();
+        server.close();
+      }
+    };
+  };
   try {
     for (const isolated of [false, true]) {
-      const server = await serve(isolated);
-      const page = await browser.newPage();
-      page.on('pageerror', (error) => console.error('page error:', error.message));
-      await page.goto(server.url);
-      await page.waitForFunction(() => 'runBench' in globalThis);
+      const { page, close } = await open(isolated);
       for (const [net, steps] of [
         ['inception', 30],
         ['residual', 60]
       ] as const) {
-        const result = await page.evaluate(
-          (request) =>
-            (globalThis as unknown as { runBench: (r: object) => Promise<object> }).runBench(request),
-          { net, warmup: 3, steps }
-        );
-        console.log(
-          JSON.stringify({
-            ...result,
-            kernels: 'project',
-            where: 'chromium',
-            batch: 64
-          })
-        );
+        const result = await call(page, 'runBench', { net, warmup: 3, steps });
+        print({ ...result, kernels: 'project', ...common });
       }
-      await page.close();
-      server.close();
+      await close();
     }
+
+    const { page, close } = await open(false);
+    // Software WebGL needs seconds per batch: one warm-up step (shader compilation) and one timed step.
+    for (const net of ['inception', 'residual'] as const) {
+      const result = await call(page, 'runBench', { net, warmup: 1, steps: 1, backend: 'webgl' });
+      print({ ...result, kernels: 'stock', ...common });
+    }
+    const memory = await call(page, 'tensorsAfterRestarts');
+    print({
+      figure: 'tensors after 3 epochs and 5 restarts',
+      net: 'residual, inception (alternating)',
+      backend: 'wasm',
+      kernels: 'project',
+      ...common,
+      where: 'chromium worker',
+      samplesPerSec: null,
+      ...memory
+    });
+    // Last: a failing stock run may leave tensors behind on this page.
+    for (const net of ['inception', 'residual'] as const) {
+      const result = await call(page, 'stockWasm', net);
+      print({ net, backend: 'wasm', kernels: 'stock', ...common, where: 'chromium main thread', ...result });
+    }
+    await close();
   } finally {
     await browser.close();
   }

@@ -88,9 +88,13 @@ async function memoryAfterRestarts() {
   const before = tf.memory().numTensors;
   for (let i = 0; i < 5; i++) await run(i % 2 ? 'inception' : 'residual', i);
   print({
-    what: 'numTensors',
+    figure: 'tensors after 3 epochs and 5 restarts',
+    net: 'residual, inception (alternating)',
     backend: 'wasm',
+    kernels: 'project',
     where: 'node',
+    batch,
+    samplesPerSec: null,
     epochs: 3,
     restarts: 5,
     before,

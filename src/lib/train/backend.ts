@@ -76,6 +76,8 @@ async function tryBackend(name: BackendName, options: BackendOptions): Promise<s
       registerWasmTrainingKernels();
     }
     if (name === 'cpu') registerCpuTrainingKernels();
+    // tfjs refuses software WebGL (SwiftShader, llvmpipe) by default; when the reader asks for webgl, let it run.
+    if (name === 'webgl' && options.preferred === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
     const ok = await tf.setBackend(name);
     if (!ok || tf.getBackend() !== name) return `tf.setBackend('${name}') failed`;
     await tf.ready();

@@ -72,11 +72,13 @@ describe('trainModel', () => {
     const control = new TrainingControl();
     const model = buildResidualNet(1);
     let pausedAt = 0;
+    let lastStep = 0;
     const run = trainModel(
       model,
       data,
       options,
       (p) => {
+        lastStep = p.step;
         if (p.step === 2) {
           control.pause();
           pausedAt = p.step;
@@ -84,8 +86,10 @@ describe('trainModel', () => {
       },
       control
     );
+    // Wait for the pause however slow the machine is, then check that no step runs while paused.
+    while (pausedAt === 0) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 100));
-    expect(pausedAt).toBe(2);
+    expect(lastStep).toBe(2);
     control.resume();
     expect(await run).toEqual({ stopped: false, steps: 8 });
     model.dispose();

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DataSlice, Progress, TrainData, TrainOptions } from './protocol';
+import { unfuseInputConvolutions } from './inputConvolutions';
 import { mulberry32, shuffledIndices } from './random';
 import { assertValid, optionProblems, outputProblems } from './validate';
 
@@ -175,6 +176,7 @@ export async function trainModel(
   const startEpoch = resume.startEpoch ?? 1;
   let step = resume.startStep ?? 0;
   for (let skipped = 1; skipped < startEpoch; skipped++) shuffledIndices(trainCount, random);
+  const restoreLayers = unfuseInputConvolutions(model);
   try {
     for (let epoch = startEpoch; epoch <= options.epochs; epoch++) {
       const order = shuffledIndices(trainCount, random);
@@ -239,6 +241,7 @@ export async function trainModel(
     }
     return { stopped: false, steps: step };
   } finally {
+    restoreLayers();
     disposeOptimizer(optimizer);
   }
 }
