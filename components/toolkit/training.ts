@@ -30,6 +30,8 @@ export interface TrainingSnapshot extends Progress {
   history: TrainingPoint[];
   /** the live run, for stop(), pause(), resume(), setLearningRate(); absent for a replay */
   run?: TrainingRun;
+  /** true on the last snapshot, once the trained (or recorded) weights are in the model */
+  finished?: boolean;
   /** for a replay: the recorded run (schedule, timing, where it ran) */
   recorded?: TrainingRecord;
 }
@@ -41,6 +43,7 @@ export async function* train(
 ): AsyncGenerator<TrainingSnapshot> {
   const run = trainInWorker(model, data, options, { wasmPaths: wasmPaths() });
   const history: TrainingPoint[] = [];
+  let last: TrainingSnapshot | null = null;
   try {
     for await (const progress of run) {
       history.push({
@@ -49,8 +52,12 @@ export async function* train(
         accuracy: progress.runningAccuracy,
         testAccuracy: progress.testAccuracy
       });
-      yield { ...progress, history, run };
+      last = { ...progress, history, run };
+      yield last;
     }
+    // The run has ended and set the trained weights on the model: say so, so cells that use the model
+    // (and read `progress.finished`) run now with the trained weights.
+    if (last) yield { ...last, finished: true };
   } finally {
     await run.return(); // the cell re-ran or was deleted: end the worker now
   }
@@ -95,6 +102,7 @@ export async function* replay(name: string, model?: tf.LayersModel): AsyncGenera
     backend: 'recorded',
     backendInfo: `a recorded run (${record.backend}, ${record.seconds} s)`,
     history: record.history,
-    recorded: record
+    recorded: record,
+    finished: true
   };
 }

@@ -4,7 +4,7 @@ import katex from 'katex';
 function render(displayMode: boolean) {
   return (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => {
     const root = document.createElement(displayMode ? 'div' : 'span');
-    katex.render(String.raw({ raw: strings }, ...values), root, { displayMode, throwOnError: false });
+    katex.render(String.raw({ raw: strings.raw }, ...values), root, { displayMode, throwOnError: false });
     return root;
   };
 }

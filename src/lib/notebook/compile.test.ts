@@ -17,7 +17,11 @@ describe('compileCell()', () => {
     ['{a: 1}', [], [], true],
     ['let total = 0; for (const v of values) total += v;', ['values'], ['total'], false],
     ['display(md`# hi`)', ['md'], [], true],
-    ['window.foo', [], [], true]
+    ['window.foo', [], [], true],
+    ['function convBlock(c) { return c * k }', ['k'], ['convBlock'], false],
+    ['async function load() {}', [], ['load'], false],
+    ['class Block {}', [], ['Block'], false],
+    ['(function () { return 1 })', [], [], true]
   ])('compiles %j to inputs %j, outputs %j, autodisplay %j', (source, inputs, outputs, autodisplay) => {
     const cell = compileCell(source);
     expect(cell.inputs).toEqual(inputs);

@@ -5,7 +5,7 @@
  * declarations become named values other cells can use. The same compiler runs at build time (for the
  * shipped notebook) and in the browser (for a reader's edit, then with loop guards).
  */
-import { Parser, parseExpressionAt, tokenizer, type Node, type Options } from 'acorn';
+import { Parser, tokTypes, type Node, type Options } from 'acorn';
 import { analyze, extract_names } from 'periscopic';
 import type * as ESTree from 'estree';
 import { knownGlobals } from './globals.js';
@@ -137,21 +137,30 @@ function functionSource(isAsync: boolean, isGenerator: boolean, inputs: string[]
   return `${keyword} (${[...cellParameters, ...inputs].join(', ')}) {\n${code}\n}`;
 }
 
-/** A cell that is a whole expression: `x * 2`, `{a: 1}`, `await fetch(…)`. Null when it is not one. */
+/** The parts of acorn's Parser used to read a single expression (public at run time, protected in the types). */
+type ExpressionParser = new (
+  options: Options,
+  input: string,
+  startPos: number
+) => { nextToken(): void; parseExpression(): Node; type: unknown };
+
+/** A cell that is a whole expression: `x * 2`, `({a: 1})`, `await fetch(…)`. Null when it is not one. */
 function parseAsExpression(source: string): Node | null {
   let expression: Node;
+  // Parse one expression, then require the parser to be at the end: `a; b` is a program, and a node's own
+  // range is no guide because it leaves out surrounding parentheses.
+  const parser = new (Parser as unknown as ExpressionParser)(acornOptions, source, 0);
   try {
-    expression = parseExpressionAt(source, 0, acornOptions);
+    parser.nextToken();
+    expression = parser.parseExpression();
+    if (parser.type !== tokTypes.eof) return null;
   } catch {
     return null;
   }
-  // Only comments and whitespace may follow; `a; b` is a program, not an expression.
-  const rest = tokenizer(source.slice(expression.end), acornOptions);
-  try {
-    if (rest.getToken().type.label !== 'eof') return null;
-  } catch {
-    return null;
-  }
+  // `function f() {}` and `class K {}` parse as expressions too, but a reader means a declaration
+  // that other cells can use (only a parenthesised `(function () {})` is a value to display).
+  const isDeclarationLike = expression.type === 'FunctionExpression' || expression.type === 'ClassExpression';
+  if (isDeclarationLike && source.trimStart()[0] !== '(') return null;
   return expression;
 }
 
