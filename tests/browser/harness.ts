@@ -26,7 +26,9 @@ export const baseUrl = () => inject('baseUrl');
 
 /** Opens a page and records uncaught errors and requests that leave the site. */
 export async function openPage(browser: Browser, path: string, viewport = { width: 1280, height: 720 }) {
-  const page = await browser.newPage({ viewport });
+  // No service worker: it would cache the whole site in the background of every test (offline.test.ts
+  // tests it on its own).
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 it('a new file in notebooks/ appears on the index and renders its cells', async () => {
   const base = server.resolvedUrls!.local[0].replace(/\/$/, '');
-  const page = await browser.newPage();
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   await page.goto(base + '/');
   const link = page.getByRole('link', { name: /A dropped-in notebook/ });
   await expect.poll(() => link.count(), { timeout: 30_000 }).toBe(1);

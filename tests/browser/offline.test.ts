@@ -1,0 +1,22 @@
+/** After one visit the site works offline: the service worker serves pages, scripts, data and weights. */
+import { expect, it } from 'vitest';
+import { baseUrl, launch, waitForState } from './harness';
+
+it('reloads a notebook and replays recorded training with the network off', async () => {
+  const browser = await launch();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl()}/`);
+  await page.getByText('Saved for offline use').waitFor({ timeout: 60_000 });
+  // Wait until the install step has cached every file of the build.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.goto(`${baseUrl()}/notebooks/training-check`);
+  await waitForState(page, 'recordedStatus', 'ok', 30_000);
+  expect(await page.locator('[data-cell-id="recordedStatus"] .test-accuracy').innerText()).toMatch(
+    /^9\d\.\d$/
+  );
+  await page.goto(`${baseUrl()}/notebooks/how-to-use`);
+  await waitForState(page, 'sentence', 'ok');
+  await browser.close();
+});
