@@ -1,0 +1,62 @@
+/** axe-core on every page: no serious or critical accessibility violation, in the light and dark themes. */
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launch, openPage } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// The index and every notebook, found the way the site finds them.
+const pages = [
+  '/',
+  ...readdirSync('notebooks')
+    .filter((f) => /^\d+-[a-z0-9-]+\.md$/.test(f))
+    .map((f) => `/notebooks/${f.replace(/^\d+-/, '').replace(/\.md$/, '')}`)
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+it.each(pages.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))(
+  '%s has no serious or critical axe violation (%s)',
+  async (path, scheme) => {
+    const { page } = await openPage(browser, path);
+    await page.emulateMedia({ colorScheme: scheme });
+    // Let cells run and editors load: no cell may still be running or not yet run.
+    await page
+      .waitForFunction(
+        () => !document.querySelector('[data-cell-state="running"], [data-cell-state="idle"]'),
+        null,
+        { timeout: 30_000 }
+      )
+      .catch(() => {});
+    await page.waitForTimeout(1000);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(): Promise<{
+              violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`
+        );
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  }
+);
