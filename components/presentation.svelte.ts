@@ -8,21 +8,62 @@ import { slideFromHash } from '../src/lib/notebook/slides';
 const nextKeys = new Set(['ArrowRight', 'PageDown', ' ']);
 const previousKeys = new Set(['ArrowLeft', 'PageUp']);
 
+/** Messages between the presentation and its presenter window (same browser, BroadcastChannel). */
+export type PresenterMessage =
+  { type: 'slide'; slide: number } | { type: 'goto'; slide: number } | { type: 'hello' };
+
+/** The channel both windows of one notebook share. */
+export const presenterChannel = (slug: string) => `nb-present:${slug}`;
+
 export class Presentation {
   /** presenting now */
   active = $state(false);
   /** the current slide, 1-based */
   current = $state(1);
+  /** this window is the presenter view (notes, next slide, timer), not the slides */
+  presenter = $state(false);
   /** how many slides there are */
   readonly count: number;
+  private readonly slug: string;
+  private channel: BroadcastChannel | null = null;
 
-  constructor(count: number) {
+  constructor(count: number, slug: string) {
     this.count = count;
+    this.slug = slug;
+  }
+
+  /** Keeps a presenter window in step: answers its hello, follows its next/previous. Returns the cleanup. */
+  connect(): () => void {
+    if (typeof BroadcastChannel === 'undefined') return () => {};
+    const channel = new BroadcastChannel(presenterChannel(this.slug));
+    channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
+      if (event.data.type === 'goto') this.goto(event.data.slide);
+      if (event.data.type === 'hello') this.announce();
+    };
+    this.channel = channel;
+    return () => {
+      channel.close();
+      this.channel = null;
+    };
+  }
+
+  /** Opens the presenter view (notes, next slide, timer) in a second window. */
+  openPresenter(): void {
+    window.open(
+      `${location.pathname}?presenter#/${this.current}`,
+      `presenter-${this.slug}`,
+      'width=1000,height=700'
+    );
+  }
+
+  private announce(): void {
+    this.channel?.postMessage({ type: 'slide', slide: this.current } satisfies PresenterMessage);
   }
 
   /** Reads `?present` and `#/n` from the address (in the browser, after the static page is shown). */
   fromLocation(): void {
     this.active = /[?&]present(=|&|$)/.test(location.search);
+    this.presenter = /[?&]presenter(=|&|$)/.test(location.search);
     this.current = slideFromHash(location.hash, this.count);
   }
 
@@ -42,6 +83,7 @@ export class Presentation {
     // The address is the state: a reload or a shared link opens this slide.
     const query = this.active ? '?present' : '';
     history.replaceState(history.state, '', `${location.pathname}${query}#/${this.current}`);
+    this.announce();
   }
 
   /** Handles a keydown; returns true when it was a presentation key. */
@@ -53,6 +95,7 @@ export class Presentation {
     else if (event.key === 'Home') this.goto(1);
     else if (event.key === 'End') this.goto(this.count);
     else if (event.key === 'f' || event.key === 'F') toggleFullscreen();
+    else if (event.key === 'p' || event.key === 'P') this.openPresenter();
     else if (event.key === 'Escape') this.leave();
     else return false;
     return true;

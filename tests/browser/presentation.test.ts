@@ -3,7 +3,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editCell, launch, openPage, outputText, waitForState } from './harness';
+import { baseUrl, editCell, launch, openPage, outputText, waitForState } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -93,5 +93,27 @@ describe('presentation mode', () => {
     expect(await visibleSlides(page)).toEqual([1]);
     expect(new URL(page.url()).hash).toBe('#/1');
     await page.close();
+  });
+});
+
+describe('the presenter view', () => {
+  it('follows the presentation and moves it, with the slide’s notes and a timer', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const slides = await context.newPage();
+    await slides.goto(`${baseUrl()}/notebooks/how-to-use?present#/1`);
+    await waitForState(slides, 'sentence', 'ok');
+    const presenter = await context.newPage();
+    await presenter.goto(`${baseUrl()}/notebooks/how-to-use?presenter#/1`);
+    const number = presenter.locator('.slide-number');
+    await expect.poll(() => number.innerText()).toBe('Slide 1 of 8');
+    await slides.keyboard.press('ArrowRight');
+    await expect.poll(() => number.innerText()).toBe('Slide 2 of 8');
+    expect(await presenter.locator('.notes').innerText()).toContain('Start by changing 16 to 32');
+    await presenter.getByRole('button', { name: 'Next →' }).click();
+    await expect.poll(() => visibleSlides(slides)).toEqual([3]);
+    await expect.poll(() => number.innerText()).toBe('Slide 3 of 8');
+    expect(await presenter.locator('[data-cell-id]').count()).toBe(0); // it runs no cells
+    await expect.poll(() => presenter.locator('.timer').innerText(), { timeout: 5000 }).not.toBe('0:00');
+    await context.close();
   });
 });

@@ -51,6 +51,9 @@ export function parseNotebook(text: string, fileName: string): NotebookSpec {
     if (token.type === 'hr' && token.level === 0) {
       flushProse();
       blocks.push({ type: 'slide' });
+    } else if (token.type === 'fence' && token.info.trim() === 'notes') {
+      flushProse();
+      blocks.push({ type: 'notes', html: md.render(token.content) });
     } else if (token.type === 'fence' && isCellFence(token.info)) {
       flushProse();
       const cell = toCell(token, line);

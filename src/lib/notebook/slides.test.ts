@@ -9,21 +9,29 @@ const slide: Block = { type: 'slide' };
 describe('splitSlides()', () => {
   it('splitSlides() groups block indices between slide breaks', () => {
     expect(splitSlides([prose, cell, slide, prose, slide, cell])).toEqual([
-      { number: 1, blocks: [0, 1] },
-      { number: 2, blocks: [3] },
-      { number: 3, blocks: [5] }
+      { number: 1, blocks: [0, 1], notes: [] },
+      { number: 2, blocks: [3], notes: [] },
+      { number: 3, blocks: [5], notes: [] }
     ]);
   });
 
   it('splitSlides() makes no empty slides from leading, trailing or doubled breaks', () => {
     expect(splitSlides([slide, prose, slide, slide, cell, slide])).toEqual([
-      { number: 1, blocks: [1] },
-      { number: 2, blocks: [4] }
+      { number: 1, blocks: [1], notes: [] },
+      { number: 2, blocks: [4], notes: [] }
     ]);
   });
 
   it('splitSlides() gives one slide for a notebook without breaks', () => {
-    expect(splitSlides([prose, cell])).toEqual([{ number: 1, blocks: [0, 1] }]);
+    expect(splitSlides([prose, cell])).toEqual([{ number: 1, blocks: [0, 1], notes: [] }]);
+  });
+
+  it('splitSlides() keeps speaker notes with their slide, out of its blocks', () => {
+    const notes: Block = { type: 'notes', html: '<p>Ask the room first.</p>' };
+    expect(splitSlides([prose, notes, slide, cell])).toEqual([
+      { number: 1, blocks: [0], notes: ['<p>Ask the room first.</p>'] },
+      { number: 2, blocks: [3], notes: [] }
+    ]);
   });
 });
 

@@ -8,15 +8,19 @@ import type { Block } from './types.js';
 export interface Slide {
   /** 1-based slide number, as in the URL (#/3) */
   number: number;
-  /** indices into the notebook's blocks, slide breaks excluded */
+  /** indices into the notebook's blocks, slide breaks and notes excluded */
   blocks: number[];
+  /** the speaker notes of this slide, as HTML (for the presenter view) */
+  notes: string[];
 }
 
 export function splitSlides(blocks: Block[]): Slide[] {
-  const slides: Slide[] = [{ number: 1, blocks: [] }];
+  const slides: Slide[] = [{ number: 1, blocks: [], notes: [] }];
   blocks.forEach((block, index) => {
-    if (block.type === 'slide') slides.push({ number: slides.length + 1, blocks: [] });
-    else slides[slides.length - 1].blocks.push(index);
+    const slide = slides[slides.length - 1];
+    if (block.type === 'slide') slides.push({ number: slides.length + 1, blocks: [], notes: [] });
+    else if (block.type === 'notes') slide.notes.push(block.html);
+    else slide.blocks.push(index);
   });
   // A break at the very start or end, or two in a row, would make an empty slide: drop those.
   return slides.filter((s) => s.blocks.length > 0).map((s, i) => ({ ...s, number: i + 1 }));

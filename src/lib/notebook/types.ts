@@ -35,7 +35,14 @@ export interface SlideBreak {
   type: 'slide';
 }
 
-export type Block = ProseBlock | CellBlock | SlideBreak;
+/** ```notes: what the lecturer says on this slide; shown only in the presenter view. */
+export interface NotesBlock {
+  type: 'notes';
+  /** rendered HTML */
+  html: string;
+}
+
+export type Block = ProseBlock | CellBlock | SlideBreak | NotesBlock;
 
 /** A heading, for the table of contents. */
 export interface Heading {
