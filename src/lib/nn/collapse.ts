@@ -45,7 +45,7 @@ export function collapseBlocks(graph: ModelGraph, which: CollapseSpec): ModelGra
       kind: 'block',
       className: 'Block',
       block: null,
-      inputs: b.inputs,
+      inputs: unique(b.inputs.map(rename)), // the block before may be collapsed too
       outputs: unique(n.outputs.map(rename)),
       params: sum((m) => m.params),
       buffers: sum((m) => m.buffers),

@@ -10,6 +10,15 @@ const inception = analyseModel(inceptionNet());
 const residual = analyseModel(residualNet());
 
 describe('layoutGraph()', () => {
+  it('lays out blocks collapsed back to back, each joined to the one before', () => {
+    const graph = collapseBlocks(analyseModel(plainStack(6)), 'all');
+    const blocks = graph.nodes.filter((n) => n.kind === 'block');
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const [i, b] of blocks.entries()) if (i > 0) expect(b.inputs).toEqual([blocks[i - 1].id]);
+    const layout = layoutGraph(analyseModel(plainStack(6)), { collapse: 'all' });
+    expect(layout.edges.every((e) => layout.nodes.some((n) => n.id === e.from))).toBe(true);
+  });
+
   it('fans an Inception block’s four branches out side by side and joins them at the concat', () => {
     const layout = layoutGraph(inception);
     const at = (id: string) => layout.nodes.find((n) => n.id === id)!;
