@@ -40,7 +40,9 @@ const browser = await chromium.launch({
 const loadTimes: number[] = [];
 const jsBytes: number[] = [];
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext(); // fresh: empty cache, no drafts
+  // Fresh: empty cache, no drafts. No service worker: its background caching of the whole site is not
+  // script the page runs before its first cell.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const scripts: { url: string; body: Promise<Buffer> }[] = [];
   let firstCellAt = Infinity;

@@ -5,6 +5,7 @@
 import type { Token } from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { createMarkdown } from './markdown.js';
+import { withMaths } from './markdown-maths.js';
 import type { Block, CellSpec, Heading, NotebookMeta, NotebookSpec } from './types.js';
 
 /** An error in a notebook file, with the 1-based line it is on. */
@@ -18,7 +19,7 @@ export class NotebookError extends Error {
   }
 }
 
-const md = createMarkdown();
+const md = withMaths(createMarkdown());
 const fileNamePattern = /^(\d+)-([a-z0-9-]+)\.md$/;
 const cellIdPattern = /^[A-Za-z][\w-]*$/;
 
