@@ -1,5 +1,5 @@
 /** TeX maths for markdown-it ($…$ and $$…$$), rendered by KaTeX. */
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
 import katex from '@vscode/markdown-it-katex';
 
 // The plugin is CommonJS: depending on the bundler its function arrives as the default export or inside it.
