@@ -4,6 +4,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { CollapseSpec } from '../../src/lib/nn/collapse';
+import { checkSize } from '../../src/lib/nn/cost';
 import CostExplorer, { type CostSettings } from '../diagrams/CostExplorer.svelte';
 import DigitPad from '../diagrams/DigitPad.svelte';
 import FeatureMaps from '../diagrams/FeatureMaps.svelte';
@@ -39,8 +40,27 @@ export function costExplorer(settings: Partial<CostSettings> = {}): DiagramEleme
   return mountDiagram(
     CostExplorer,
     { initial },
-    { className: 'cost-explorer', view: true, initialValue: { ...initial } }
+    {
+      className: 'cost-explorer',
+      view: true,
+      initialValue: { ...initial },
+      restore: (value) => (isCostSettings(value) ? { initial: value } : null)
+    }
   );
+}
+
+/** Settings from a share link are checked like typed ones: the six sizes, each a positive whole number. */
+function isCostSettings(value: unknown): value is CostSettings {
+  if (typeof value !== 'object' || value === null) return false;
+  const sizes = value as Record<string, unknown>;
+  const keys = Object.keys(defaultCost);
+  if (Object.keys(sizes).length !== keys.length) return false;
+  try {
+    for (const key of keys) checkSize(key, sizes[key]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** oneByOne({pixel, weights}?): one pixel's channels mixed by a 1×1 kernel, with editable weights. */

@@ -11,6 +11,8 @@ export interface DiagramElement extends HTMLDivElement {
   dispose(): void;
   /** For views (`view(costExplorer())`): the current value, updated before each `input` event. */
   value?: unknown;
+  /** For views a share link can set: shows `value` as if the reader had entered it (refused if invalid). */
+  restore?: (value: unknown) => void;
 }
 
 // Elements shown at least once, watched by one MutationObserver: when one is no longer in the document,
@@ -40,12 +42,18 @@ function watch(element: DiagramElement) {
 
 /**
  * Mounts `component` with `props` into a new element. Views pass `view: true`: the component then gets an
- * `onvalue` prop that sets the element's `value` and dispatches `input`, as an <input> would.
+ * `onvalue` prop that sets the element's `value` and dispatches `input`, as an <input> would. A view that
+ * a share link may set also passes `restore`: the props that show a given value, or null if it is invalid.
  */
 export function mountDiagram<P extends Record<string, unknown>>(
   component: Component<P>,
   props: P,
-  options: { className?: string; view?: boolean; initialValue?: unknown } = {}
+  options: {
+    className?: string;
+    view?: boolean;
+    initialValue?: unknown;
+    restore?: (value: unknown) => Partial<P> | null;
+  } = {}
 ): DiagramElement {
   const element = document.createElement('div') as DiagramElement;
   element.className = `nb-diagram ${options.className ?? ''}`.trim();
@@ -64,6 +72,18 @@ export function mountDiagram<P extends Record<string, unknown>>(
     allProps = { ...props, onvalue };
   }
   let app: Record<string, unknown> | null = mount(component, { target, props: allProps });
+  const restore = options.restore;
+  if (restore) {
+    element.restore = (value) => {
+      const props = restore(value);
+      if (!props) return;
+      // Components take their starting value as a prop, so showing another value means mounting afresh.
+      if (app) void unmount(app);
+      allProps = { ...allProps, ...props };
+      app = mount(component, { target, props: allProps });
+      element.value = value;
+    };
+  }
   element.dispose = () => {
     live.delete(element);
     pending.delete(element);

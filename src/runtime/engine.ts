@@ -10,6 +10,7 @@ import { makeLoopGuard } from '../lib/notebook/loop-guard.js';
 import { input } from './generators.js';
 import { isLayersModel, isTensor } from './inspect.js';
 import { CellOutput } from './output.js';
+import type { ViewValues } from './view-values.js';
 
 /** A cell ready to run: compiled, with a callable body. */
 export interface EngineCell {
@@ -59,10 +60,17 @@ export class NotebookEngine {
   private readonly cells = new Map<string, CellRecord>();
   private readonly builtinNames: string[];
   private readonly report: (id: string, report: CellReport) => void;
+  private readonly views: ViewValues | null;
 
-  constructor(builtins: Record<string, unknown>, report: (id: string, report: CellReport) => void) {
+  /** `views`, when given, learns of every input a cell shows with view(…) (for share links). */
+  constructor(
+    builtins: Record<string, unknown>,
+    report: (id: string, report: CellReport) => void,
+    views: ViewValues | null = null
+  ) {
     this.builtinNames = Object.keys(builtins);
     this.report = report;
+    this.views = views;
     // The runtime's default global resolver falls back to window properties (`name`, `top`, element ids);
     // the compiler already lets real browser globals through, so anything that reaches here is a mistake.
     this.runtime = new Runtime(builtins, (name) => {
@@ -169,8 +177,12 @@ export class NotebookEngine {
     const display = (value: unknown) => {
       if (record.run === run) record.output.display(value);
     };
+    let views = 0;
     const view = (element: Element) => {
       display(element);
+      // Named after the variable the cell declares; a second view in the same cell gets "name#2".
+      const name = (cell.outputs[0] ?? cell.id) + (views++ ? `#${views}` : '');
+      if (record.run === run) this.views?.register(name, element);
       return input(element);
     };
     let value = cell.body(display, view, makeLoopGuard(), ...inputs);

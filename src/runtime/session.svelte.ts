@@ -5,6 +5,7 @@
 import { DraftStore, type Draft, type RunningMarker, type StorageLike } from '../lib/notebook/drafts.js';
 import { standardBuiltins, type Builtins } from './builtins.js';
 import { NotebookEngine, type CellReport, type CellState } from './engine.js';
+import type { ViewValues } from './view-values.js';
 import { compileEdit } from './evaluate.js';
 import type { NotebookModule, ShippedCell } from './types.js';
 
@@ -30,6 +31,8 @@ export class CellView {
   originalChanged = $state(false);
   /** counts resets, so an open editor knows to reload its text */
   revision = $state(0);
+  /** the code came from a link or a file someone else made; it has not run, and runs only on the reader's word */
+  foreign = $state<'link' | 'file' | null>(null);
 
   constructor(shipped: ShippedCell) {
     this.shipped = shipped;
@@ -46,6 +49,21 @@ export class CellView {
     return this.source !== this.ranSource ? 'dirty' : this.engineState;
   }
 }
+
+/** Code that arrived from a link or a file, waiting for the reader to run or discard it. */
+export interface Incoming {
+  /** where it came from */
+  origin: 'link' | 'file';
+  /** ids of the cells it changed */
+  cells: string[];
+  /** cell ids it names that this notebook does not have */
+  unknown: string[];
+}
+
+const pausedForeign = {
+  link: 'This code came with the link you opened and has not run. Read it, then press Run (or Shift+Enter) to run it.',
+  file: 'This code came from the file you opened and has not run. Read it, then press Run (or Shift+Enter) to run it.'
+};
 
 /** The last reset, so it can be undone. */
 interface UndoEntry {
@@ -64,6 +82,10 @@ export class NotebookSession {
   safeMode = $state<RunningMarker | null>(null);
   /** the last reset, offered for undo */
   undo = $state<UndoEntry | null>(null);
+  /** code from a link or file that has not run yet */
+  incoming = $state<Incoming | null>(null);
+  /** problems with what a link or file carried (shown once, near the top) */
+  notices = $state<string[]>([]);
   private drafts = new DraftStore(null, '');
   private savedDrafts: Record<string, Draft> = {};
   private engine: NotebookEngine | null = null;
@@ -71,6 +93,8 @@ export class NotebookSession {
   private readonly byId = new Map<string, CellView>();
   private runningMarkerTimer: ReturnType<typeof setTimeout> | undefined;
   private runningCell: string | null = null;
+  /** cell id → its source before foreign code replaced it, for "discard" */
+  private beforeIncoming: Record<string, string> = {};
 
   constructor(notebook: NotebookModule) {
     this.notebook = notebook;
@@ -106,15 +130,23 @@ export class NotebookSession {
   }
 
   /** Starts the engine; `outputOf(id)` is the element a cell's output goes into. */
-  async start(outputOf: (id: string) => HTMLElement, measureWidth: () => number, extra: Builtins = {}) {
-    const engine = new NotebookEngine({ ...standardBuiltins(measureWidth), ...extra }, (id, report) =>
-      this.onReport(id, report)
+  async start(
+    outputOf: (id: string) => HTMLElement,
+    measureWidth: () => number,
+    extra: Builtins = {},
+    views: ViewValues | null = null
+  ) {
+    const engine = new NotebookEngine(
+      { ...standardBuiltins(measureWidth), ...extra },
+      (id, report) => this.onReport(id, report),
+      views
     );
     this.engine = engine;
     const edits: CellView[] = [];
     for (const view of this.cells) {
       engine.add({ ...view.shipped }, outputOf(view.shipped.id));
-      if (view.edited) edits.push(view);
+      if (view.foreign) engine.pause(view.shipped.id, pausedForeign[view.foreign]);
+      else if (view.edited) edits.push(view);
     }
     if (this.safeMode) {
       for (const view of edits) {
@@ -129,6 +161,49 @@ export class NotebookSession {
     for (const view of edits) await this.run(view.shipped.id);
   }
 
+  /**
+   * Shows code from a link or a file in its cells without running it: each such cell is paused until the
+   * reader runs it (or all of them), and it is not saved as the reader's draft until then.
+   */
+  receive(code: Record<string, string>, origin: 'link' | 'file'): void {
+    const cells: string[] = [];
+    const unknown: string[] = [];
+    for (const [id, source] of Object.entries(code)) {
+      const view = this.byId.get(id);
+      if (!view) unknown.push(id);
+      if (!view || view.source === source) continue;
+      if (!view.foreign) this.beforeIncoming[id] = view.source;
+      view.source = source;
+      view.foreign = origin;
+      view.showCode = true;
+      view.revision++;
+      cells.push(id);
+      this.engine?.pause(id, pausedForeign[origin]);
+    }
+    const waiting = this.cells.filter((c) => c.foreign).map((c) => c.shipped.id);
+    this.incoming = waiting.length > 0 || unknown.length > 0 ? { origin, cells: waiting, unknown } : null;
+    if (cells.length === 0 && unknown.length === 0)
+      this.notices = [...this.notices, `The ${origin} holds no changes to this notebook's cells.`];
+  }
+
+  /** The reader read the foreign code and wants it all to run. */
+  async runIncoming(): Promise<void> {
+    for (const view of this.cells.filter((c) => c.foreign)) await this.run(view.shipped.id);
+    this.incoming = null;
+  }
+
+  /** The reader does not want the foreign code: each cell goes back to what it held before, and runs. */
+  async discardIncoming(): Promise<void> {
+    const sources: Record<string, string> = {};
+    for (const view of this.cells.filter((c) => c.foreign)) {
+      view.foreign = null;
+      sources[view.shipped.id] = this.beforeIncoming[view.shipped.id] ?? view.shipped.source;
+    }
+    this.beforeIncoming = {};
+    this.incoming = null;
+    await this.setSources(sources);
+  }
+
   /** The editor's text changed (nothing runs until the reader asks). */
   edit(id: string, source: string): void {
     const view = this.byId.get(id);
@@ -140,6 +215,7 @@ export class NotebookSession {
     const view = this.byId.get(id);
     const engine = this.engine;
     if (!view || !engine) return;
+    if (view.foreign) this.accept(view);
     this.saveDrafts();
     view.ranSource = view.source;
     view.engineState = 'running'; // at once, not a frame later when the runtime gets to it
@@ -219,9 +295,23 @@ export class NotebookSession {
     for (const id of Object.keys(sources)) await this.run(id);
   }
 
+  /** Running a foreign cell is the reader's click: from now on the code is theirs, saved like any edit. */
+  private accept(view: CellView): void {
+    view.foreign = null;
+    delete this.beforeIncoming[view.shipped.id];
+    if (!this.incoming) return;
+    const cells = this.incoming.cells.filter((id) => id !== view.shipped.id);
+    this.incoming = cells.length > 0 || this.incoming.unknown.length > 0 ? { ...this.incoming, cells } : null;
+  }
+
   private saveDrafts(): void {
     const cells: Record<string, Draft> = {};
     for (const view of this.cells) {
+      if (view.foreign) {
+        // Not run yet, so not the reader's: keep whatever draft they had, lest a reload run it unasked.
+        if (this.savedDrafts[view.shipped.id]) cells[view.shipped.id] = this.savedDrafts[view.shipped.id];
+        continue;
+      }
       if (!view.edited) continue;
       const previous = this.savedDrafts[view.shipped.id];
       // Keep the hash of the original the reader started from, so a later change to it is noticed.
