@@ -22,6 +22,10 @@ export class Presentation {
   current = $state(1);
   /** this window is the presenter view (notes, next slide, timer), not the slides */
   presenter = $state(false);
+  /** the mouse pointer is shown as a bright dot the back row can follow (L) */
+  laser = $state(false);
+  /** zoomed in (Alt+click) on this point of the slide area, in its own pixels */
+  zoom = $state<{ x: number; y: number } | null>(null);
   /** how many slides there are */
   readonly count: number;
   private readonly slug: string;
@@ -72,13 +76,21 @@ export class Presentation {
     this.goto(slide);
   }
 
+  /** Alt+click: zoom in 2× on that point, or back out when zoomed in already. */
+  toggleZoom(x: number, y: number): void {
+    this.zoom = this.zoom ? null : { x, y };
+  }
+
   leave(): void {
     this.active = false;
+    this.zoom = null;
+    this.laser = false;
     if (document.fullscreenElement) void document.exitFullscreen();
     history.replaceState(history.state, '', location.pathname);
   }
 
   goto(slide: number): void {
+    this.zoom = null;
     this.current = Math.min(Math.max(1, slide), this.count);
     // The address is the state: a reload or a shared link opens this slide.
     const query = this.active ? '?present' : '';
@@ -96,6 +108,9 @@ export class Presentation {
     else if (event.key === 'End') this.goto(this.count);
     else if (event.key === 'f' || event.key === 'F') toggleFullscreen();
     else if (event.key === 'p' || event.key === 'P') this.openPresenter();
+    else if (event.key === 'l' || event.key === 'L') this.laser = !this.laser;
+    else if (event.key === 'Escape' && this.zoom)
+      this.zoom = null; // zoomed in: Esc zooms out first
     else if (event.key === 'Escape') this.leave();
     else return false;
     return true;
