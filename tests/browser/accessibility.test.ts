@@ -1,4 +1,7 @@
-/** axe-core on every page: no serious or critical accessibility violation, in the light and dark themes. */
+/**
+ * axe-core on every page: no serious or critical accessibility violation in the light and dark themes, and
+ * in both high-contrast (projector) themes every text at least 7:1 (WCAG AAA, axe's color-contrast-enhanced).
+ */
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -60,3 +63,29 @@ it.each(pages.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [pa
     await page.close();
   }
 );
+
+it.each(
+  pages.flatMap((path) => (['contrast', 'contrast-light'] as const).map((theme) => [path, theme] as const))
+)('%s has ≥ 7:1 contrast for all text in the %s theme', async (path, theme) => {
+  const { page } = await openPage(browser, path);
+  await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[data-cell-state="running"], [data-cell-state="idle"]'),
+      null,
+      { timeout: 30_000 }
+    )
+    .catch(() => {});
+  await page.waitForTimeout(1000);
+  await page.addScriptTag({ content: axeSource });
+  const failures = await page.evaluate(async () => {
+    type Result = { violations: { nodes: { target: string[]; failureSummary: string }[] }[] };
+    const axe = (window as unknown as { axe: { run(o: object): Promise<Result> } }).axe;
+    const result = await axe.run({ runOnly: ['color-contrast-enhanced'] });
+    return result.violations.flatMap((v) =>
+      v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary.split('\n').pop()}`)
+    );
+  });
+  expect(failures).toEqual([]);
+  await page.close();
+});
