@@ -55,11 +55,6 @@ export class ViewValues {
     }
     return values;
   }
-
-  /** Names a link set that no cell has shown (yet). */
-  unused(): string[] {
-    return [...this.wanted.keys()];
-  }
 }
 
 function isButton(element: Element): boolean {
