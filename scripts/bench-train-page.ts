@@ -20,6 +20,8 @@ interface BenchRequest {
   steps: number;
   /** Force a backend in the worker (default: the automatic choice). */
   backend?: BackendName;
+  /** Threads for wasm when the page is cross-origin isolated (default: the project's choice). */
+  wasmThreads?: number;
 }
 
 const batch = 64;
@@ -44,7 +46,7 @@ function watchLongTasks() {
   };
 }
 
-async function benchOne({ net, warmup, steps, backend: preferred }: BenchRequest) {
+async function benchOne({ net, warmup, steps, backend: preferred, wasmThreads }: BenchRequest) {
   await tf.setBackend('cpu'); // the page only builds the model; training happens in the worker
   const model = lectureNets[net](1);
   const data = { train: syntheticDigits(batch * (warmup + steps), 1) };
@@ -62,7 +64,7 @@ async function benchOne({ net, warmup, steps, backend: preferred }: BenchRequest
   const longTasks = watchLongTasks();
   const started = performance.now();
   const options = { batchSize: batch, epochs: 1, ...(preferred && { backend: preferred }) };
-  for await (const p of train(model, data, options, config)) {
+  for await (const p of train(model, data, options, { ...config, wasmThreads })) {
     if (p.step >= warmup) times.push(performance.now());
     backend = p.backend;
     backendInfo = p.backendInfo ?? '';
@@ -74,6 +76,8 @@ async function benchOne({ net, warmup, steps, backend: preferred }: BenchRequest
     net,
     backend,
     backendInfo,
+    // wasm's label is built from tfjs's getThreadsCount(), the threads XNNPACK really uses; null for webgl.
+    threads: Number(/(\d+) threads?\b/.exec(backendInfo)?.[1]) || null,
     samplesPerSec: Math.round(samplesPerSec * 10) / 10,
     steps,
     ...longTasks.stop(),

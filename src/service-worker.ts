@@ -13,6 +13,23 @@ const worker = self as unknown as ServiceWorkerGlobalScope;
 const cacheName = `site-${version}`;
 const assets = new Set([...build, ...files, ...prerendered]);
 
+/**
+ * Cross-origin isolation for static hosts that cannot set headers (the "coi-serviceworker" approach, in a few lines):
+ * once this worker controls the page, the responses it serves carry COOP and COEP, so the page and its training
+ * worker get SharedArrayBuffer and tfjs's wasm backend trains on several threads (src/lib/train/backend.ts). Every
+ * response, not only pages: under COEP require-corp Chromium refuses a dedicated worker whose script comes without
+ * COEP. The very first visit is not controlled yet, so it trains on 1 thread. Everything we serve is same-origin, so
+ * require-corp blocks nothing.
+ */
+function withIsolation(response: Response): Response {
+  // Opaque and redirect responses cannot be rebuilt, and rebuilding a redirected one would lose its final URL.
+  if (response.status === 0 || response.type === 'opaqueredirect' || response.redirected) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 worker.addEventListener('install', (event) => {
   event.waitUntil(
     caches
@@ -35,24 +52,24 @@ worker.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== location.origin) return;
-  event.respondWith(
-    (async () => {
-      const cache = await caches.open(cacheName);
-      // Files of this build never change under their names: cache first.
-      if (assets.has(url.pathname)) {
-        const cached = await cache.match(url.pathname);
-        if (cached) return cached;
-      }
-      // Anything else: the network, falling back to the cache when offline.
-      try {
-        const response = await fetch(request);
-        if (response.ok && response.type === 'basic') void cache.put(request, response.clone());
-        return response;
-      } catch (error) {
-        const cached = (await cache.match(request)) ?? (await cache.match(url.pathname));
-        if (cached) return cached;
-        throw error;
-      }
-    })()
-  );
+  event.respondWith(respond(request, url).then(withIsolation));
 });
+
+async function respond(request: Request, url: URL): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  // Files of this build never change under their names: cache first.
+  if (assets.has(url.pathname)) {
+    const cached = await cache.match(url.pathname);
+    if (cached) return cached;
+  }
+  // Anything else: the network, falling back to the cache when offline.
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') void cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await cache.match(request)) ?? (await cache.match(url.pathname));
+    if (cached) return cached;
+    throw error;
+  }
+}

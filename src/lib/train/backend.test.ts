@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, isSoftwareRenderer, webglRenderer } from './backend';
+import { chooseBackend, defaultWasmThreads, isSoftwareRenderer, webglRenderer } from './backend';
 
 describe('chooseBackend', () => {
   it.each([
@@ -13,6 +13,15 @@ describe('chooseBackend', () => {
     ['Mesa Intel(R) UHD Graphics 620 (KBL GT2)', false]
   ])('isSoftwareRenderer(%j) is %s', (renderer, expected) => {
     expect(isSoftwareRenderer(renderer)).toBe(expected);
+  });
+
+  it.each([
+    [1, 1],
+    [2, 2],
+    [4, 4],
+    [16, 4]
+  ])('defaultWasmThreads(%i cores) is %i', (cores, expected) => {
+    expect(defaultWasmThreads(cores)).toBe(expected);
   });
 
   it('webglRenderer() is null where there is no OffscreenCanvas (Node)', () => {

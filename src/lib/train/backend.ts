@@ -7,7 +7,7 @@
  * throwing, so every step checks it and falls through explicitly. Free of DOM: runs in a Web Worker and in Node.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerCpuTrainingKernels, registerWasmTrainingKernels } from './kernels/registerTrainingKernels';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -26,6 +26,8 @@ export interface BackendOptions {
   preferred?: BackendName;
   /** Passed to tfjs `setWasmPaths` before wasm starts (needed when bundled; Node finds the files itself). */
   wasmPaths?: WasmPaths;
+  /** Threads for wasm when the page is cross-origin isolated; default `defaultWasmThreads()`. Fixed once wasm starts. */
+  wasmThreads?: number;
 }
 
 export interface BackendChoice {
@@ -62,23 +64,57 @@ export function webglRenderer(): string | null {
 
 let wasmPathsSet = false;
 
+/** Threads wasm gets by default: every logical core, up to 4 (more adds little for these small convolutions). */
+export function defaultWasmThreads(cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
+  return Math.max(1, Math.min(cores, 4));
+}
+
+/**
+ * Runs `start` while `navigator.hardwareConcurrency` reads at least `cores`, then restores it.
+ *
+ * Why: tfjs 4.22's C++ caps the XNNPACK thread pool at half the logical cores (`init_with_threads_count` in
+ * tfjs-backend-wasm/src/cc/backend.cc: min(requested, 8, cores / 2)), reading the core count once as the wasm module
+ * starts. So `setThreadsCount(2)` alone still gives 1 thread on a 2-core machine. Shadowing the getter with an own
+ * property while the module starts lifts that cap; if the property cannot be shadowed the cap stays and the label
+ * still reports the real count (`getThreadsCount()`).
+ */
+async function withLogicalCores<T>(cores: number, start: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator as (Navigator & { hardwareConcurrency: number }) | undefined;
+  let shadowed = false;
+  try {
+    if (nav && nav.hardwareConcurrency < cores) {
+      Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+      shadowed = true;
+    }
+  } catch {
+    // A frozen navigator: keep tfjs's cap.
+  }
+  try {
+    return await start();
+  } finally {
+    if (shadowed) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
+
 async function tryBackend(name: BackendName, options: BackendOptions): Promise<string | null> {
+  let threads = 0; // wasm threads to ask for; 0 unless starting wasm in an isolated page
   try {
     if (name === 'wasm') {
       if (options.wasmPaths && !wasmPathsSet && !tf.findBackend('wasm')) {
         setWasmPaths(options.wasmPaths);
         wasmPathsSet = true;
       }
-      // Threads need SharedArrayBuffer, which browsers only give cross-origin isolated pages. tfjs then uses half
-      // the cores (src/cc/backend.cc), i.e. still 1 thread on a 2-core machine.
+      // Threads need SharedArrayBuffer, which browsers only give cross-origin isolated pages.
       const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
       if (!isolated) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      else threads = options.wasmThreads ?? defaultWasmThreads(); // read only when wasm first starts
       registerWasmTrainingKernels();
     }
     if (name === 'cpu') registerCpuTrainingKernels();
     // tfjs refuses software WebGL (SwiftShader, llvmpipe) by default; when the reader asks for webgl, let it run.
     if (name === 'webgl' && options.preferred === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-    const ok = await tf.setBackend(name);
+    if (threads > 0) setThreadsCount(threads);
+    const ok = await withLogicalCores(2 * threads, () => tf.setBackend(name));
     if (!ok || tf.getBackend() !== name) return `tf.setBackend('${name}') failed`;
     await tf.ready();
     return null;

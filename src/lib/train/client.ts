@@ -34,6 +34,8 @@ export interface TrainConfig {
   createWorker?: () => WorkerLike;
   /** Where the wasm binaries are served (pass the URLs Vite gives for the three .wasm files, or their folder). */
   wasmPaths?: WasmPaths;
+  /** Threads for wasm in a cross-origin isolated page (default: the logical cores, up to 4). */
+  wasmThreads?: number;
 }
 
 function bundledWorker(): WorkerLike {
@@ -171,7 +173,8 @@ export function train(
     weights: serializeWeights(model),
     data,
     options: full,
-    wasmPaths: config.wasmPaths
+    wasmPaths: config.wasmPaths,
+    wasmThreads: config.wasmThreads
   };
   return new TrainingRun(model, start, config.createWorker ?? bundledWorker);
 }

@@ -101,6 +101,8 @@ export type ToWorker =
       options: TrainOptions;
       /** Where the wasm binaries are served (bundled builds). */
       wasmPaths?: WasmPaths;
+      /** Threads for wasm when the page is cross-origin isolated; omitted: the default (see backend.ts). */
+      wasmThreads?: number;
     }
   | { type: 'pause' }
   | { type: 'resume' }

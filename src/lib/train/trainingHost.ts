@@ -43,7 +43,8 @@ export function createTrainingHost(
     let model: tf.LayersModel | null = null;
     try {
       assertValid(layerProblems(message.modelTopology));
-      let choice = await selectBackend({ preferred: message.options.backend, wasmPaths: message.wasmPaths });
+      const { wasmPaths, wasmThreads } = message;
+      let choice = await selectBackend({ preferred: message.options.backend, wasmPaths, wasmThreads });
       // Weights at the last epoch end, to continue from if the webgl context is lost.
       let snapshot = { weights: message.weights, epoch: 0, step: 0 };
       for (;;) {
@@ -83,7 +84,7 @@ export function createTrainingHost(
             // Its textures went with the context.
           }
           model = null;
-          choice = await selectBackend({ preferred: 'wasm', wasmPaths: message.wasmPaths });
+          choice = await selectBackend({ preferred: 'wasm', wasmPaths, wasmThreads });
         }
       }
     } catch (error) {
