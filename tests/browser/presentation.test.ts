@@ -18,6 +18,31 @@ const visibleSlides = (page: Page) =>
       .map((e) => Number((e as HTMLElement).dataset.slide))
   );
 
+/**
+ * Waits until no cell has been running for `quiet` ms: a quiet period rather than a single look, because a
+ * cell that finishes often starts the cells that depend on it (as settled() in slide-check.ts).
+ */
+async function settle(page: Page, { quiet = 300, timeout = 30_000 } = {}) {
+  const start = Date.now();
+  let lastBusy = start;
+  while (Date.now() - start < timeout) {
+    if ((await page.locator('[data-cell-state="running"]').count()) > 0) lastBusy = Date.now();
+    else if (Date.now() - lastBusy >= quiet) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`cells were still running after ${timeout / 1000} s`);
+}
+
+/** Two animation frames: the scale-to-fit (a ResizeObserver in Notebook.svelte) has run after them. */
+const twoFrames = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+const projectors = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 }
+];
+const lessons = ['one-by-one-convolution', 'inception', 'deeper-is-not-better', 'residual-networks'];
+
 async function present(viewport = { width: 1280, height: 720 }, slide = 1) {
   const opened = await openPage(browser, `/notebooks/how-to-use?present#/${slide}`, viewport);
   await waitForState(opened.page, 'sentence', 'ok');
@@ -48,6 +73,28 @@ describe('presentation mode', () => {
       expect(await visibleSlides(page)).toEqual([count]);
       await page.close();
     }
+  );
+
+  it.each(lessons.flatMap((slug) => projectors.map((viewport) => [slug, viewport] as const)))(
+    'fits every slide of %s at %j without shrinking it, once its cells have run',
+    async (slug, viewport) => {
+      const { page } = await openPage(browser, `/notebooks/${slug}?present#/1`, viewport);
+      await page.locator('[data-slide]').first().waitFor({ state: 'attached' });
+      await settle(page, { quiet: 1000, timeout: 60_000 });
+      const count = await page.locator('[data-slide]').count();
+      const overflowing: number[] = [];
+      for (let n = 1; n <= count; n++) {
+        expect(await visibleSlides(page)).toEqual([n]);
+        // A slide that becomes visible can re-run cells (outputs sized to their width): let them settle.
+        await settle(page);
+        await twoFrames(page);
+        if ((await page.locator('.scaled').count()) > 0) overflowing.push(n);
+        await page.keyboard.press('ArrowRight');
+      }
+      expect(overflowing, `slides of ${slug} shrunk to fit`).toEqual([]);
+      await page.close();
+    },
+    120_000
   );
 
   it('uses projector-sized type at 1920×1080: prose ≥ 24 px, code ≥ 20 px', async () => {
