@@ -2,6 +2,7 @@
  * The slide check in the authoring view (dev server only): it runs the notebook in a 1280×720 iframe and
  * names the slides that are shrunk to fit. Uses its own dev server, since production builds leave it out.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,7 +12,19 @@ let server: ViteDevServer;
 let browser: Browser;
 let base: string;
 
+// A notebook whose second slide is far too tall for 720 px (the shipped lessons all fit).
+const fixture = 'notebooks/97-slide-check-fixture.md';
+
 beforeAll(async () => {
+  writeFileSync(
+    fixture,
+    [
+      '---\ntitle: Slide check fixture\nsummary: Written by a test.\nhidden: true\n---\n',
+      'A short first slide.\n\n---\n\n## Too tall\n',
+      '```js id=tall\nhtml`<div style="height: 1500px; background: linear-gradient(#ddd, #999)"></div>`\n```\n',
+      '---\n\nA short last slide.\n'
+    ].join('\n')
+  );
   server = await createServer({ server: { port: 0 }, logLevel: 'silent' });
   await server.listen();
   base = server.resolvedUrls!.local[0].replace(/\/$/, '');
@@ -19,6 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  rmSync(fixture, { force: true });
   await browser?.close();
   await server?.close();
 });
@@ -53,18 +67,21 @@ it('says all slides fit when none is shrunk (how-to-use)', async () => {
   await page.close();
 });
 
-it('names the slides that overflow, with their scale and a link to each (inception)', async () => {
-  const { page, panel, text } = await checkSlides('inception');
-  expect(text).toContain('Slides that overflow at 1280×720:');
-  // Slide 10 is the whole net's shape-flow diagram: too tall for 720 px.
-  expect(text).toMatch(/10 “The lecture’s Inception net” \(shown at (7\d) %\)/);
-  expect(text).toMatch(/12 \(shown at [56]\d %\)/);
-  const link = panel.getByRole('link', { name: '10', exact: true });
-  expect(await link.getAttribute('href')).toBe('?present#/10');
+it('names the slides that overflow, with their scale and a link to each', async () => {
+  const { page, panel, text } = await checkSlides('slide-check-fixture');
+  const match = /^Slides that overflow at 1280×720:\s+2 “Too tall” \(shown at (\d+) %\)\s*$/.exec(text);
+  expect(match, text).not.toBeNull();
+  // A 1500 px slide on the room 720 px leaves: well under half its size.
+  const percent = Number(match![1]);
+  expect(percent).toBeGreaterThan(20);
+  expect(percent).toBeLessThan(50);
+  expect(await panel.getByRole('link').count()).toBe(1); // slides 1 and 3 fit
+  const link = panel.getByRole('link', { name: '2', exact: true });
+  expect(await link.getAttribute('href')).toBe('?present#/2');
   await link.click();
-  await page.waitForURL(/\?present#\/10$/);
+  await page.waitForURL(/\?present#\/2$/);
   await expect
     .poll(() => page.locator('.scaled').innerText(), { timeout: 30_000 })
-    .toMatch(/scaled to fit \(7\d %\)/);
+    .toBe(`scaled to fit (${percent} %)`);
   await page.close();
 });
