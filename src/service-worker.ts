@@ -11,7 +11,8 @@ import { build, files, prerendered, version } from '$service-worker';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const cacheName = `site-${version}`;
-const assets = new Set([...build, ...files, ...prerendered]);
+// static/_headers is for the host (COOP/COEP), not a page asset.
+const assets = new Set([...build, ...files.filter((f) => !f.endsWith('/_headers')), ...prerendered]);
 
 /**
  * Cross-origin isolation for static hosts that cannot set headers (the "coi-serviceworker" approach, in a few lines):
