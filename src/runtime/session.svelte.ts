@@ -73,6 +73,17 @@ interface UndoEntry {
   sources: Record<string, string>;
 }
 
+/**
+ * What Undo puts back after a reset. Code from a link or file that never ran is left out: undoing would run
+ * it, and the reader never chose to.
+ */
+function undoEntry(label: string, views: CellView[]): UndoEntry | null {
+  const own = views.filter((v) => !v.foreign);
+  return own.length > 0
+    ? { label, sources: Object.fromEntries(own.map((v) => [v.shipped.id, v.source])) }
+    : null;
+}
+
 export class NotebookSession {
   readonly notebook: NotebookModule;
   readonly cells: CellView[];
@@ -239,17 +250,14 @@ export class NotebookSession {
   async reset(id: string): Promise<void> {
     const view = this.byId.get(id);
     if (!view || !view.edited) return;
-    this.undo = { label: `Reset cell “${id}”`, sources: { [id]: view.source } };
+    this.undo = undoEntry(`Reset cell “${id}”`, [view]);
     await this.setSources({ [id]: view.shipped.source });
   }
 
   async resetAll(): Promise<void> {
     const edited = this.cells.filter((c) => c.edited);
     if (edited.length === 0) return;
-    this.undo = {
-      label: `Reset ${edited.length} edited cell${edited.length > 1 ? 's' : ''}`,
-      sources: Object.fromEntries(edited.map((c) => [c.shipped.id, c.source]))
-    };
+    this.undo = undoEntry(`Reset ${edited.length} edited cell${edited.length > 1 ? 's' : ''}`, edited);
     await this.setSources(Object.fromEntries(edited.map((c) => [c.shipped.id, c.shipped.source])));
   }
 
@@ -263,7 +271,8 @@ export class NotebookSession {
   /** Safe mode: the reader chose to run their edited cells after all. */
   async runPaused(): Promise<void> {
     this.safeMode = null;
-    for (const view of this.cells.filter((c) => c.edited)) await this.run(view.shipped.id);
+    // The reader's own edits only: code from a link or file keeps waiting for its own Run.
+    for (const view of this.cells.filter((c) => c.edited && !c.foreign)) await this.run(view.shipped.id);
   }
 
   /** The notebook's Markdown with the reader's edits, for "Download my version". */

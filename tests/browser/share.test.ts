@@ -95,6 +95,34 @@ it('discarding linked code puts the cell back as it was', async () => {
   await page.close();
 });
 
+it('Reset all drops linked code for good: there is no Undo that would run it', async () => {
+  const link = await makeLink();
+  const { page } = await openPage(browser, link.slice(baseUrl().length));
+  await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
+  await page.getByRole('button', { name: 'Reset all' }).click();
+  await expect.poll(() => outputText(page, 'gridText')).toBe('"A 20×20 image has 400 pixels."');
+  expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+  expect(await ran(page)).toBe(false);
+  await page.close();
+});
+
+it('in safe mode, "Run edited cells" runs the reader’s own edits but not linked code', async () => {
+  const link = await makeLink();
+  const { page } = await openPage(browser, '/notebooks/how-to-use');
+  await editCell(page, 'channels', 'const channels = 2');
+  await expect.poll(() => outputText(page, 'sentence')).toContain('has 18 weights');
+  await page.evaluate(() =>
+    localStorage.setItem('nb:v1:how-to-use:running', JSON.stringify({ cellId: 'channels', startedAt: 1 }))
+  );
+  await page.goto(link);
+  await page.getByText('Safe mode.').waitFor();
+  await page.getByRole('button', { name: 'Run edited cells' }).click();
+  await expect.poll(() => outputText(page, 'sentence')).toContain('has 18 weights');
+  await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
+  expect(await ran(page)).toBe(false);
+  await page.close();
+});
+
 it('says what was wrong with a damaged link and uses the rest', async () => {
   const { page } = await openPage(
     browser,
