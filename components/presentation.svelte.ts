@@ -8,6 +8,9 @@ import { slideFromHash } from '../src/lib/notebook/slides';
 const nextKeys = new Set(['ArrowRight', 'PageDown', ' ']);
 const previousKeys = new Set(['ArrowLeft', 'PageUp']);
 
+/** How much Alt+click (or Z) enlarges a slide. */
+export const zoomFactor = 2;
+
 /** Messages between the presentation and its presenter window (same browser, BroadcastChannel). */
 export type PresenterMessage =
   { type: 'slide'; slide: number } | { type: 'goto'; slide: number } | { type: 'hello' };
@@ -24,8 +27,12 @@ export class Presentation {
   presenter = $state(false);
   /** the mouse pointer is shown as a bright dot the back row can follow (L) */
   laser = $state(false);
-  /** zoomed in (Alt+click) on this point of the slide area, in its own pixels */
+  /** zoomed in (Alt+click or Z) on this point of the slide area, in its own pixels */
   zoom = $state<{ x: number; y: number } | null>(null);
+  /** the element that holds the slides (what zooming scales) */
+  area: HTMLElement | null = null;
+  /** where the mouse pointer was last, for Z */
+  private pointer: { x: number; y: number } | null = null;
   /** how many slides there are */
   readonly count: number;
   private readonly slug: string;
@@ -76,9 +83,27 @@ export class Presentation {
     this.goto(slide);
   }
 
-  /** Alt+click: zoom in 2× on that point, or back out when zoomed in already. */
-  toggleZoom(x: number, y: number): void {
-    this.zoom = this.zoom ? null : { x, y };
+  /**
+   * Zooms in around a point of the window (which stays where it is on screen), or back out when zoomed in
+   * already. Alt+click zooms on the clicked point; Z on the mouse pointer, or the middle of the window.
+   */
+  toggleZoom(
+    clientX = this.pointer?.x ?? innerWidth / 2,
+    clientY = this.pointer?.y ?? innerHeight / 2
+  ): void {
+    if (this.zoom || !this.area) {
+      this.zoom = null;
+      return;
+    }
+    const box = this.area.getBoundingClientRect(); // unscaled here, so the origin is in the area's own pixels
+    this.zoom = { x: clientX - box.left, y: clientY - box.top };
+  }
+
+  /** Remembers the pointer (for Z); returns the cleanup. */
+  trackPointer(): () => void {
+    const move = (event: PointerEvent) => (this.pointer = { x: event.clientX, y: event.clientY });
+    window.addEventListener('pointermove', move, { passive: true });
+    return () => window.removeEventListener('pointermove', move);
   }
 
   leave(): void {
@@ -109,6 +134,7 @@ export class Presentation {
     else if (event.key === 'f' || event.key === 'F') toggleFullscreen();
     else if (event.key === 'p' || event.key === 'P') this.openPresenter();
     else if (event.key === 'l' || event.key === 'L') this.laser = !this.laser;
+    else if (event.key === 'z' || event.key === 'Z') this.toggleZoom();
     else if (event.key === 'Escape' && this.zoom)
       this.zoom = null; // zoomed in: Esc zooms out first
     else if (event.key === 'Escape') this.leave();

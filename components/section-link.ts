@@ -17,11 +17,12 @@ export function currentSection(article: HTMLElement): { id: string; text: string
 
 /**
  * Scrolls to the heading and keeps it at the top while the page above it grows, until the reader scrolls
- * or clicks themselves (or 15 s pass). Returns false when the notebook has no such section.
+ * or clicks themselves (or 15 s pass). Returns the function that lets go early, or null when the notebook
+ * has no such section.
  */
-export function holdSection(article: HTMLElement, id: string): boolean {
+export function holdSection(article: HTMLElement, id: string): (() => void) | null {
   const heading = document.getElementById(id);
-  if (!heading || !article.contains(heading)) return false;
+  if (!heading || !article.contains(heading)) return null;
   const place = () => heading.scrollIntoView({ block: 'start' });
   const observer = new ResizeObserver(place);
   const release = () => {
@@ -31,7 +32,10 @@ export function holdSection(article: HTMLElement, id: string): boolean {
   const readerMoves = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
   for (const type of readerMoves) window.addEventListener(type, release, { passive: true });
   observer.observe(article);
-  setTimeout(release, 15_000);
+  const timer = setTimeout(release, 15_000);
   place();
-  return true;
+  return () => {
+    clearTimeout(timer);
+    release();
+  };
 }

@@ -180,7 +180,8 @@ export class NotebookEngine {
     let views = 0;
     const view = (element: Element) => {
       display(element);
-      // Named after the variable the cell declares; a second view in the same cell gets "name#2".
+      // Named after the first name the cell declares (`const size = view(…)` → "size"); a second view in the
+      // same cell gets "size#2".
       const name = (cell.outputs[0] ?? cell.id) + (views++ ? `#${views}` : '');
       if (record.run === run) this.views?.register(name, element);
       return input(element);

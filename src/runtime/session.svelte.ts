@@ -73,17 +73,6 @@ interface UndoEntry {
   sources: Record<string, string>;
 }
 
-/**
- * What Undo puts back after a reset. Code from a link or file that never ran is left out: undoing would run
- * it, and the reader never chose to.
- */
-function undoEntry(label: string, views: CellView[]): UndoEntry | null {
-  const own = views.filter((v) => !v.foreign);
-  return own.length > 0
-    ? { label, sources: Object.fromEntries(own.map((v) => [v.shipped.id, v.source])) }
-    : null;
-}
-
 export class NotebookSession {
   readonly notebook: NotebookModule;
   readonly cells: CellView[];
@@ -132,8 +121,14 @@ export class NotebookSession {
     this.problem = this.drafts.problem;
   }
 
+  /** Cells the reader edited (code from a link or file that has not run is not theirs yet). */
   get editedCount(): number {
-    return this.cells.filter((c) => c.edited).length;
+    return this.cells.filter((c) => c.edited && !c.foreign).length;
+  }
+
+  /** The reader's own code for a cell: what it held before a link or file replaced it, if one did. */
+  private ownSource(view: CellView): string {
+    return view.foreign ? (this.beforeIncoming[view.shipped.id] ?? view.shipped.source) : view.source;
   }
 
   cell(id: string): CellView | undefined {
@@ -200,19 +195,26 @@ export class NotebookSession {
   /** The reader read the foreign code and wants it all to run. */
   async runIncoming(): Promise<void> {
     for (const view of this.cells.filter((c) => c.foreign)) await this.run(view.shipped.id);
-    this.incoming = null;
   }
 
   /** The reader does not want the foreign code: each cell goes back to what it held before, and runs. */
   async discardIncoming(): Promise<void> {
     const sources: Record<string, string> = {};
     for (const view of this.cells.filter((c) => c.foreign)) {
+      sources[view.shipped.id] = this.ownSource(view);
       view.foreign = null;
-      sources[view.shipped.id] = this.beforeIncoming[view.shipped.id] ?? view.shipped.source;
     }
     this.beforeIncoming = {};
     this.incoming = null;
-    await this.setSources(sources);
+    if (!this.safeMode) return this.setSources(sources);
+    // Safe mode: the edit put back may be the one that froze the last visit, so it waits like the others.
+    for (const [id, source] of Object.entries(sources)) {
+      const view = this.byId.get(id)!;
+      view.source = source;
+      view.revision++;
+      if (view.edited) this.engine?.pause(id, 'Paused: safe mode. Press Run (or Shift+Enter) to run it.');
+      else void this.run(id);
+    }
   }
 
   /** The editor's text changed (nothing runs until the reader asks). */
@@ -250,14 +252,14 @@ export class NotebookSession {
   async reset(id: string): Promise<void> {
     const view = this.byId.get(id);
     if (!view || !view.edited) return;
-    this.undo = undoEntry(`Reset cell “${id}”`, [view]);
+    this.undo = this.undoEntry(`Reset cell “${id}”`, [view]);
     await this.setSources({ [id]: view.shipped.source });
   }
 
   async resetAll(): Promise<void> {
     const edited = this.cells.filter((c) => c.edited);
     if (edited.length === 0) return;
-    this.undo = undoEntry(`Reset ${edited.length} edited cell${edited.length > 1 ? 's' : ''}`, edited);
+    this.undo = this.undoEntry(`Reset ${edited.length} edited cell${edited.length > 1 ? 's' : ''}`, edited);
     await this.setSources(Object.fromEntries(edited.map((c) => [c.shipped.id, c.shipped.source])));
   }
 
@@ -278,7 +280,7 @@ export class NotebookSession {
   /** The notebook's Markdown with the reader's edits, for "Download my version". */
   async exportMarkdown(original: string): Promise<string> {
     const { applyEdits } = await import('../lib/notebook/export.js');
-    const edits = Object.fromEntries(this.cells.filter((c) => c.edited).map((c) => [c.shipped.id, c.source]));
+    const edits = Object.fromEntries(this.cells.map((c) => [c.shipped.id, this.ownSource(c)]));
     return applyEdits(original, this.notebook.cells, edits);
   }
 
@@ -297,6 +299,7 @@ export class NotebookSession {
     for (const [id, source] of Object.entries(sources)) {
       const view = this.byId.get(id);
       if (!view) continue;
+      if (view.foreign) this.settle(view); // a reset or undo: the reader's choice, not the foreign code's
       view.source = source;
       view.revision++;
       if (!view.edited) view.originalChanged = false;
@@ -304,8 +307,34 @@ export class NotebookSession {
     for (const id of Object.keys(sources)) await this.run(id);
   }
 
+  /**
+   * What Undo puts back after a reset: the reader's own code. Code from a link or file that never ran is
+   * left out (undoing would run it, and the reader never chose to); the reader's edit it covered is kept.
+   */
+  private undoEntry(label: string, views: CellView[]): UndoEntry | null {
+    const sources: Record<string, string> = {};
+    for (const view of views) {
+      const own = this.ownSource(view);
+      if (own !== view.shipped.source) sources[view.shipped.id] = own;
+    }
+    return Object.keys(sources).length > 0 ? { label, sources } : null;
+  }
+
   /** Running a foreign cell is the reader's click: from now on the code is theirs, saved like any edit. */
   private accept(view: CellView): void {
+    const own = this.ownSource(view);
+    if (own !== view.shipped.source) {
+      // The reader's own edit is about to be replaced for good: keep it one Undo away.
+      this.undo = {
+        label: `Your edit of “${view.shipped.id}” was replaced`,
+        sources: { [view.shipped.id]: own }
+      };
+    }
+    this.settle(view);
+  }
+
+  /** The cell holds no foreign code any more (run, reset or discarded): update the banner. */
+  private settle(view: CellView): void {
     view.foreign = null;
     delete this.beforeIncoming[view.shipped.id];
     if (!this.incoming) return;

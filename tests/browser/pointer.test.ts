@@ -59,3 +59,15 @@ it('Alt+click zooms in 2× around the clicked point; Esc zooms out, then leaves'
   await expect.poll(() => page.url()).not.toContain('?present');
   await page.close();
 });
+
+it('Z zooms in around the mouse pointer and out again, for those whose Alt+click the desktop takes', async () => {
+  const { page } = await openPage(browser, '/notebooks/how-to-use?present#/2');
+  await page.locator('.slide.current h2').waitFor();
+  const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('main')!).transform);
+  await page.mouse.move(400, 300);
+  await page.keyboard.press('z');
+  await expect.poll(transform).toMatch(/^matrix\(2, 0, 0, 2,/);
+  await page.keyboard.press('z');
+  await expect.poll(transform).toBe('none');
+  await page.close();
+});

@@ -70,16 +70,25 @@ it('a shared link opens at its section with its slider value, and its code waits
   );
   expect(await ran(page)).toBe(false);
 
-  // Not saved as the reader's draft either: a reload still has not run it.
-  await page.reload();
-  await waitForState(page, 'grid', 'ok');
-  await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
+  // Not saved as the reader's draft either, even when running another cell saves the drafts: without the
+  // link, the page has the original code.
+  await editCell(page, 'channels', 'const channels = 2');
+  await expect.poll(() => outputText(page, 'sentence')).toContain('has 18 weights');
+  await page.goto(baseUrl() + '/notebooks/how-to-use');
+  await waitForState(page, 'gridText', 'ok');
+  expect(await outputText(page, 'gridText')).toBe('"A 12×12 image has 144 pixels."');
+  expect(await outputText(page, 'sentence')).toContain('has 18 weights'); // the reader's own edit ran
   expect(await ran(page)).toBe(false);
 
-  await gridText.getByRole('button', { name: 'Run' }).click();
+  // Back to the link: Run is the click that makes the code run, and the address then drops it.
+  await page.goto(link);
+  await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
+  await cell(page, 'gridText').getByRole('button', { name: 'Run' }).click();
   await expect.poll(() => outputText(page, 'gridText')).toBe('"Shared view: 20 px"');
   expect(await ran(page)).toBe(true);
   expect(await page.getByRole('alert').count()).toBe(0);
+  await expect.poll(() => page.url()).not.toContain('code=');
+  expect(page.url()).toContain('v.size=20');
   expect(problems).toEqual([]);
   await page.close();
 });
@@ -95,11 +104,13 @@ it('discarding linked code puts the cell back as it was', async () => {
   await page.close();
 });
 
-it('Reset all drops linked code for good: there is no Undo that would run it', async () => {
+it('Reset drops linked code for good: there is no Undo that would run it', async () => {
   const link = await makeLink();
   const { page } = await openPage(browser, link.slice(baseUrl().length));
   await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
-  await page.getByRole('button', { name: 'Reset all' }).click();
+  // Code that has not run is not the reader's edit: the toolbar counts no edited cells.
+  expect(await page.getByRole('button', { name: 'Reset all' }).count()).toBe(0);
+  await cell(page, 'gridText').getByRole('button', { name: 'Reset' }).click();
   await expect.poll(() => outputText(page, 'gridText')).toBe('"A 20×20 image has 400 pixels."');
   expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
   expect(await ran(page)).toBe(false);
@@ -123,6 +134,32 @@ it('in safe mode, "Run edited cells" runs the reader’s own edits but not linke
   await page.close();
 });
 
+it('running linked code over the reader’s own edit keeps that edit one Undo away; Reset then Undo too', async () => {
+  const link = await makeLink();
+  const { page } = await openPage(browser, '/notebooks/how-to-use');
+  await editCell(page, 'gridText', '`mine`');
+  await expect.poll(() => outputText(page, 'gridText')).toBe('"mine"');
+  await page.goto(link);
+  await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
+
+  // Reset: back to the original, and Undo brings back the reader's own edit, not the linked code.
+  await cell(page, 'gridText').getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(() => outputText(page, 'gridText')).toBe('"A 20×20 image has 400 pixels."');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => outputText(page, 'gridText')).toBe('"mine"');
+  expect(await ran(page)).toBe(false);
+
+  // Run it from the banner (after reopening the link): the reader's edit is offered back.
+  await page.goto(link);
+  await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
+  await page.getByRole('button', { name: 'Run it' }).click();
+  await expect.poll(() => outputText(page, 'gridText')).toBe('"Shared view: 20 px"');
+  expect(await page.locator('.notices').innerText()).toContain('Your edit of “gridText” was replaced.');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => outputText(page, 'gridText')).toBe('"mine"');
+  await page.close();
+});
+
 it('says what was wrong with a damaged link and uses the rest', async () => {
   const { page } = await openPage(
     browser,
@@ -140,6 +177,13 @@ it('says what was wrong with a damaged link and uses the rest', async () => {
   );
   expect(text.join('\n')).toContain('This notebook has no section “no-such-section” any more');
   expect(await outputText(page, 'gridText')).toBe('"A 12×12 image has 144 pixels."');
+  await page.close();
+});
+
+it('a section that cannot be decoded does not stop the notebook', async () => {
+  const { page } = await openPage(browser, '/notebooks/how-to-use#100%');
+  await waitForState(page, 'gridText', 'ok');
+  expect(await page.locator('.notices').innerText()).toContain("The link's section “100%” is not readable");
   await page.close();
 });
 

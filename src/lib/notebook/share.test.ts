@@ -30,6 +30,13 @@ describe('share links', () => {
     expect(link).toBe('?v.n=3');
   });
 
+  it('reports an undecodable section instead of throwing', async () => {
+    const decoded = await decodeShare('?v.size=3', '#100%');
+    expect(decoded.section).toBeNull();
+    expect(decoded.values).toEqual({ size: 3 });
+    expect(decoded.problems).toEqual(["The link's section “100%” is not readable, so it opens at the top."]);
+  });
+
   it('reads a slide hash as no section', async () => {
     expect((await decodeShare('?present', '#/3')).section).toBeNull();
     expect((await decodeShare('', '')).section).toBeNull();

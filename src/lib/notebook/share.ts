@@ -89,7 +89,14 @@ export async function decodeShare(search: string, hash: string): Promise<Decoded
   }
   // `#/3` is a slide number (presentation mode), not a section.
   const anchor = hash.replace(/^#/, '');
-  const section = anchor && !anchor.startsWith('/') ? decodeURIComponent(anchor) : null;
+  let section: string | null = null;
+  if (anchor && !anchor.startsWith('/')) {
+    try {
+      section = decodeURIComponent(anchor);
+    } catch {
+      problems.push(`The link's section “${shorten(anchor)}” is not readable, so it opens at the top.`);
+    }
+  }
   return { section, values, code, problems };
 }
 
