@@ -12,8 +12,8 @@ const crossOriginIsolation = {
 };
 
 /**
- * `server.headers` and `preview.headers` reach only the files Vite serves itself, not the pages SvelteKit renders or
- * prerendered, so this middleware (added before Vite's and SvelteKit's) sets the headers on every response.
+ * Vite's `server.headers` and `preview.headers` reach only the files Vite serves itself, not the pages SvelteKit
+ * renders or prerendered, so this middleware (added before Vite's and SvelteKit's) sets them on every response.
  */
 function isolateEveryResponse(): Plugin {
   const addHeaders = (server: ViteDevServer | PreviewServer) => {
@@ -27,8 +27,7 @@ function isolateEveryResponse(): Plugin {
 
 export default defineConfig({
   plugins: [isolateEveryResponse(), wasmThreads(), notebooks(), sveltekit()],
-  server: { fs: { allow: ['notebooks', 'components'] }, headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
+  server: { fs: { allow: ['notebooks', 'components'] } },
   // The training worker imports tfjs and our kernels as ES modules (with code splitting).
   worker: { format: 'es', plugins: () => [wasmThreads()] }
 });

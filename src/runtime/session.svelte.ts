@@ -189,7 +189,7 @@ export class NotebookSession {
     const waiting = this.cells.filter((c) => c.foreign).map((c) => c.shipped.id);
     this.incoming = waiting.length > 0 || unknown.length > 0 ? { origin, cells: waiting, unknown } : null;
     if (cells.length === 0 && unknown.length === 0)
-      this.notices = [...this.notices, `The ${origin} holds no changes to this notebook's cells.`];
+      this.notice(`The ${origin} holds no changes to this notebook's cells.`);
   }
 
   /** The reader read the foreign code and wants it all to run. */
@@ -215,6 +215,11 @@ export class NotebookSession {
       if (view.edited) this.engine?.pause(id, 'Paused: safe mode. Press Run (or Shift+Enter) to run it.');
       else void this.run(id);
     }
+  }
+
+  /** Shows a problem near the top of the page until the reader dismisses it. */
+  notice(message: string): void {
+    this.notices = [...this.notices, message];
   }
 
   /** The editor's text changed (nothing runs until the reader asks). */

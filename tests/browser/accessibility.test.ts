@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launch, openPage } from './harness';
 
@@ -17,6 +17,19 @@ const pages = [
     .map((f) => `/notebooks/${f.replace(/^\d+-/, '').replace(/\.md$/, '')}`)
 ];
 
+/** Lets cells run and editors load (no cell still running or not yet run), then adds axe to the page. */
+async function settleAndLoadAxe(page: Page) {
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[data-cell-state="running"], [data-cell-state="idle"]'),
+      null,
+      { timeout: 30_000 }
+    )
+    .catch(() => {}); // a page whose cells never settle is still checked, as it stands
+  await page.waitForTimeout(1000);
+  await page.addScriptTag({ content: axeSource });
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -28,16 +41,7 @@ it.each(pages.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [pa
   async (path, scheme) => {
     const { page } = await openPage(browser, path);
     await page.emulateMedia({ colorScheme: scheme });
-    // Let cells run and editors load: no cell may still be running or not yet run.
-    await page
-      .waitForFunction(
-        () => !document.querySelector('[data-cell-state="running"], [data-cell-state="idle"]'),
-        null,
-        { timeout: 30_000 }
-      )
-      .catch(() => {});
-    await page.waitForTimeout(1000);
-    await page.addScriptTag({ content: axeSource });
+    await settleAndLoadAxe(page);
     const violations = await page.evaluate(async () => {
       const axe = (
         window as unknown as {
@@ -69,15 +73,7 @@ it.each(
 )('%s has ≥ 7:1 contrast for all text in the %s theme', async (path, theme) => {
   const { page } = await openPage(browser, path);
   await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-  await page
-    .waitForFunction(
-      () => !document.querySelector('[data-cell-state="running"], [data-cell-state="idle"]'),
-      null,
-      { timeout: 30_000 }
-    )
-    .catch(() => {});
-  await page.waitForTimeout(1000);
-  await page.addScriptTag({ content: axeSource });
+  await settleAndLoadAxe(page);
   const failures = await page.evaluate(async () => {
     type Result = { violations: { nodes: { target: string[]; failureSummary: string }[] }[] };
     const axe = (window as unknown as { axe: { run(o: object): Promise<Result> } }).axe;
