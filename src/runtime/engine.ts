@@ -1,14 +1,18 @@
 /**
  * The notebook engine: one @observablehq/runtime per page, one runtime variable per cell plus one per
  * name the cell declares. It handles the runtime's pitfalls: unknown names throw "x is not defined",
- * an async cell races its `invalidation` so a never-settling promise cannot block the next run, removed
- * names are disposed, and tfjs objects a cell made are disposed when it re-runs.
+ * async values race their `invalidation` so a never-settling promise cannot block the next run, removed
+ * names are disposed, tfjs objects a cell made are disposed when it re-runs, and every error — of the
+ * cell's body, of a promise or generator it declares, of a loop stopped in a callback it started —
+ * is shown in that cell.
  */
 import { Runtime, RuntimeError, type Module, type Variable } from '@observablehq/runtime';
+import type { Messages } from '../lib/i18n/en.js';
 import { findConflict, ownersOf } from '../lib/notebook/cell-graph.js';
-import { makeLoopGuard } from '../lib/notebook/loop-guard.js';
+import { makeLoopGuard, type LoopTimeoutError } from '../lib/notebook/loop-guard.js';
+import { tellError } from './cell-errors.js';
 import { input } from './generators.js';
-import { isLayersModel, isTensor } from './inspect.js';
+import { disposeOwned, isGenerator, raceInvalidation } from './cell-values.js';
 import { CellOutput } from './output.js';
 import type { ViewValues } from './view-values.js';
 
@@ -28,6 +32,10 @@ export interface EngineCell {
   body: (...args: unknown[]) => unknown;
   /** for reader-edited cells: where errors point, `cell-<id>.js` */
   sourceUrl?: string;
+  /** for reader-edited cells: the line of `body` where the cell's own code starts */
+  firstLine?: number;
+  /** its input starts heavy work, so share links neither carry nor set it */
+  nolink?: boolean;
 }
 
 export type CellState = 'idle' | 'dirty' | 'running' | 'ok' | 'error';
@@ -36,8 +44,8 @@ export type CellState = 'idle' | 'dirty' | 'running' | 'ok' | 'error';
 export interface CellReport {
   /** the new state */
   state: CellState;
-  /** the error, when state is error */
-  error?: unknown;
+  /** the error's words, when state is error */
+  message?: string;
   /** 1-based line of the error in the cell, when known */
   line?: number;
 }
@@ -50,6 +58,10 @@ interface CellRecord {
   names: Map<string, Variable>;
   /** identifies the current run, so displays from a superseded run are dropped */
   run: object;
+  /** the loop the current run's guard stopped, if it stopped one */
+  stopped: LoopTimeoutError | null;
+  /** paused (safe mode, or code from a link not yet run) rather than defined */
+  paused: boolean;
 }
 
 const cellVariableName = (id: string) => `cell ${id}`; // the space makes it unreachable from cell code
@@ -61,20 +73,23 @@ export class NotebookEngine {
   private readonly builtinNames: string[];
   private readonly report: (id: string, report: CellReport) => void;
   private readonly views: ViewValues | null;
+  private readonly messages: Messages;
 
   /** `views`, when given, learns of every input a cell shows with view(…) (for share links). */
   constructor(
     builtins: Record<string, unknown>,
+    messages: Messages,
     report: (id: string, report: CellReport) => void,
     views: ViewValues | null = null
   ) {
     this.builtinNames = Object.keys(builtins);
+    this.messages = messages;
     this.report = report;
     this.views = views;
     // The runtime's default global resolver falls back to window properties (`name`, `top`, element ids);
     // the compiler already lets real browser globals through, so anything that reaches here is a mistake.
     this.runtime = new Runtime(builtins, (name) => {
-      throw new RuntimeError(`${name} is not defined`, name);
+      throw new RuntimeError(messages.engine.notDefined(name), name);
     });
     this.module = this.runtime.module();
   }
@@ -91,7 +106,15 @@ export class NotebookEngine {
 
   /** Adds a cell at page load. */
   add(cell: EngineCell, root: HTMLElement): void {
-    const record = { cell, output: new CellOutput(root), run: {}, names: new Map() } as unknown as CellRecord;
+    const output = new CellOutput(root, this.messages);
+    const record = {
+      cell,
+      output,
+      run: {},
+      names: new Map(),
+      stopped: null,
+      paused: false
+    } as unknown as CellRecord;
     record.variable = this.module.variable(this.observer(record));
     this.cells.set(cell.id, record);
     this.define(record, cell);
@@ -118,6 +141,7 @@ export class NotebookEngine {
   fail(id: string, error: Error): void {
     const record = this.cells.get(id);
     if (!record) return;
+    record.paused = false;
     record.variable.define(cellVariableName(id), [], () => {
       throw error;
     });
@@ -127,6 +151,7 @@ export class NotebookEngine {
   pause(id: string, message: string): void {
     const record = this.cells.get(id);
     if (!record) return;
+    record.paused = true;
     const paused = new Error(message);
     paused.name = 'Paused';
     record.variable.define(cellVariableName(id), [], () => {
@@ -142,6 +167,7 @@ export class NotebookEngine {
 
   private define(record: CellRecord, cell: EngineCell): void {
     record.cell = cell;
+    record.paused = false;
     record.variable.define(
       cellVariableName(cell.id),
       ['invalidation', ...cell.inputs],
@@ -150,7 +176,10 @@ export class NotebookEngine {
     this.syncNames(record, cell);
   }
 
-  /** Defines a variable for each declared name and removes the names the cell no longer declares. */
+  /**
+   * Defines a variable for each declared name and removes the names the cell no longer declares. Each name
+   * is observed, so a promise it holds that rejects, or a generator that throws, shows in the cell.
+   */
   private syncNames(record: CellRecord, cell: EngineCell): void {
     for (const [name, variable] of record.names) {
       if (!cell.outputs.includes(name)) {
@@ -161,10 +190,12 @@ export class NotebookEngine {
     }
     for (const name of cell.outputs) {
       if (record.names.has(name)) continue;
-      const variable = this.module.define(
+      const variable = this.module.variable(this.nameObserver(record, name));
+      variable.define(
         name,
-        [cellVariableName(cell.id)],
-        (exports: Record<string, unknown>) => exports[name]
+        ['invalidation', cellVariableName(cell.id)],
+        (invalidation: Promise<void>, exports: Record<string, unknown>) =>
+          raceInvalidation(exports[name], invalidation)
       );
       record.names.set(name, variable);
     }
@@ -173,6 +204,7 @@ export class NotebookEngine {
   private run(record: CellRecord, cell: EngineCell, invalidation: Promise<void>, inputs: unknown[]): unknown {
     const run = {};
     record.run = run;
+    record.stopped = null;
     record.output.clear();
     const display = (value: unknown) => {
       if (record.run === run) record.output.display(value);
@@ -183,16 +215,18 @@ export class NotebookEngine {
       // Named after the first name the cell declares (`const size = view(…)` → "size"); a second view in the
       // same cell gets "size#2".
       const name = (cell.outputs[0] ?? cell.id) + (views++ ? `#${views}` : '');
-      if (record.run === run) this.views?.register(name, element);
+      if (record.run === run) this.views?.register(name, element, { linkable: !cell.nolink });
       return input(element);
     };
-    let value = cell.body(display, view, makeLoopGuard(), ...inputs);
+    // A loop the guard stops in a timer or promise callback has no caller to report to: the guard tells us.
+    const guard = makeLoopGuard(undefined, undefined, (stopped) => {
+      if (record.run !== run) return;
+      record.stopped = stopped;
+      this.showError(record, stopped);
+    });
+    let value = cell.body(display, view, guard, ...inputs);
     if (isGenerator(value)) return value;
-    if (value instanceof Promise) {
-      // Runtime 6 waits for a cell's previous run to settle before the next; without this race a
-      // never-settling promise would block the cell forever.
-      value = Promise.race([value, invalidation.then(() => undefined)]);
-    }
+    value = raceInvalidation(value, invalidation);
     void Promise.resolve(value).then(
       (result) => invalidation.then(() => disposeOwned(result, inputs)),
       () => {}
@@ -205,16 +239,32 @@ export class NotebookEngine {
       pending: () => this.report(record.cell.id, { state: 'running' }),
       fulfilled: (value: unknown) => {
         if (this.cells.get(record.cell.id) !== record) return; // disposed or replaced
+        // The cell caught the error of the loop its guard stopped; it was stopped all the same.
+        if (record.stopped) return this.showError(record, record.stopped);
         const { cell, output } = record;
         if (cell.autodisplay && value !== undefined) {
           output.clear();
           output.display(value);
         }
         if (cell.hint && output.root.childNodes.length === 0) output.notice(cell.hint, 'hint');
+        const shadows = cell.outputs.filter((name) => this.builtinNames.includes(name));
+        if (shadows.length > 0) output.notice(this.messages.engine.shadowsBuiltin(shadows), 'hint');
         this.report(cell.id, { state: 'ok' });
       },
       rejected: (error: unknown) => {
         if (this.cells.get(record.cell.id) !== record) return;
+        this.showError(record, error);
+      }
+    };
+  }
+
+  /** A declared name's own failure (its promise rejected, its generator threw) belongs to its cell. */
+  private nameObserver(record: CellRecord, name: string) {
+    return {
+      rejected: (error: unknown) => {
+        if (this.cells.get(record.cell.id) !== record || !record.names.has(name)) return;
+        // The cell itself failed: its own observer shows that.
+        if (error instanceof RuntimeError && error.input === cellVariableName(record.cell.id)) return;
         this.showError(record, error);
       }
     };
@@ -226,7 +276,9 @@ export class NotebookEngine {
     const upstream = input?.startsWith('cell ') ? input.slice(5) : input ? this.ownerOf(input) : undefined;
     if (upstream && upstream !== cell.id) {
       // Not this cell's fault: say what it is waiting for, quietly, and leave the red box to the culprit.
-      output.notice(`Waiting for \`${input}\`: cell “${upstream}” has an error.`, 'waiting');
+      const paused = this.cells.get(upstream)?.paused === true;
+      const { waitingFor, waitingForPaused } = this.messages.engine;
+      output.notice((paused ? waitingForPaused : waitingFor)(input!, upstream), 'waiting');
       this.report(cell.id, { state: 'idle' });
       return;
     }
@@ -235,70 +287,25 @@ export class NotebookEngine {
       this.report(cell.id, { state: 'idle' });
       return;
     }
-    const line = errorLine(error, cell);
-    output.error(explain(error, this.names()), line);
-    this.report(cell.id, { state: 'error', error, line });
+    const told = tellError(
+      error,
+      {
+        sourceUrl: cell.sourceUrl,
+        firstLine: cell.firstLine,
+        names: this.names(),
+        shadowed: this.shadowedInputs(cell)
+      },
+      this.messages
+    );
+    output.error(told);
+    this.report(cell.id, { state: 'error', message: told.text, line: told.line });
   }
-}
 
-function isGenerator(value: unknown): value is AsyncGenerator | Generator {
-  return (
-    !!value &&
-    typeof value === 'object' &&
-    typeof (value as Generator).next === 'function' &&
-    typeof (value as Generator).return === 'function'
-  );
-}
-
-/** Disposes tfjs tensors and models a cell made (not ones it received as inputs) when it re-runs. */
-function disposeOwned(result: unknown, inputs: unknown[]): void {
-  const values =
-    result && typeof result === 'object' && !isTensor(result) && !isLayersModel(result)
-      ? Object.values(result as Record<string, unknown>)
-      : [result];
-  for (const value of values) {
-    if ((isTensor(value) || isLayersModel(value)) && !inputs.includes(value)) {
-      (value as unknown as { dispose(): void }).dispose();
-    }
+  /** Builtins `cell` reads that another cell redefines, with that cell's id. */
+  private shadowedInputs(cell: EngineCell): [string, string][] {
+    return cell.inputs
+      .filter((name) => this.builtinNames.includes(name))
+      .map((name) => [name, this.ownerOf(name)] as [string, string | undefined])
+      .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== cell.id);
   }
-}
-
-/** The line in the reader's cell, from an error thrown by an edited cell (`cell-<id>.js:LINE:COL`). */
-function errorLine(error: unknown, cell: EngineCell): number | undefined {
-  if (!(error instanceof Error)) return undefined;
-  if ('line' in error && typeof error.line === 'number') return error.line; // a CellSyntaxError
-  if (!cell.sourceUrl || !error.stack) return undefined;
-  const escaped = cell.sourceUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+):\\d+`).exec(error.stack);
-  return match ? Number(match[1]) - 1 : undefined; // the body starts on line 2 of the generated function
-}
-
-/** Adds a suggestion to "x is not defined" when a known name is one typo away. */
-function explain(error: unknown, names: string[]): unknown {
-  if (!(error instanceof RuntimeError)) return error;
-  const match = /^(.+) is not defined$/.exec(error.message);
-  if (!match) return error;
-  const close = names.filter((n) => editDistance(n, match[1]) <= 2 && n !== match[1]);
-  if (close.length === 0) return error;
-  return new RuntimeError(
-    `${error.message}. Did you mean ${close.map((n) => `\`${n}\``).join(' or ')}?`,
-    error.input
-  );
-}
-
-function editDistance(a: string, b: string): number {
-  // Levenshtein distance, one row at a time.
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

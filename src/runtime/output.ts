@@ -2,6 +2,8 @@
  * Writes a cell's results into its output element: values, errors, and the quieter notes ("waiting for
  * an input", hints). The one place in the runtime that touches the page; it receives its root element.
  */
+import type { Messages } from '../lib/i18n/en.js';
+import type { ToldError } from './cell-errors.js';
 import { inspect, isDisplayableNode, note } from './inspect.js';
 
 /** More `display()` calls than this in one run are dropped, so a display in a big loop cannot freeze. */
@@ -10,10 +12,12 @@ export const maxDisplaysPerRun = 200;
 export class CellOutput {
   /** the element the cell's output lives in */
   readonly root: HTMLElement;
+  private readonly messages: Messages;
   private count = 0;
 
-  constructor(root: HTMLElement) {
+  constructor(root: HTMLElement, messages: Messages) {
     this.root = root;
+    this.messages = messages;
   }
 
   clear(): void {
@@ -25,27 +29,25 @@ export class CellOutput {
     this.count++;
     if (this.count > maxDisplaysPerRun) {
       if (this.count === maxDisplaysPerRun + 1) {
-        this.root.append(
-          note(`Output truncated: this cell displayed more than ${maxDisplaysPerRun} values.`)
-        );
+        this.root.append(note(this.messages.engine.truncated(maxDisplaysPerRun)));
       }
       return;
     }
     this.root.append(isDisplayableNode(value, this.root) ? value : inspect(value));
   }
 
-  /** An error that belongs to this cell: a red box with the message and, when known, the line. */
-  error(error: unknown, line?: number): void {
+  /** An error that belongs to this cell: a red box with the message, the line when known, and any note. */
+  error(told: ToldError): void {
     this.clear();
     const box = document.createElement('div');
     box.className = 'nb-error';
     box.setAttribute('role', 'alert');
-    const name = error instanceof Error ? error.name : 'Error';
-    const message = error instanceof Error ? error.message : String(error);
     const title = document.createElement('strong');
-    title.textContent = name === 'RuntimeError' ? 'Error' : name;
-    box.append(title, document.createTextNode(`: ${message}`));
-    if (line !== undefined && !/\bline \d+/.test(message)) box.append(note(` (line ${line})`));
+    title.textContent = told.title;
+    box.append(title, document.createTextNode(`: ${told.text}`));
+    if (told.line !== undefined && !told.lineInText)
+      box.append(note(` ${this.messages.engine.atLine(told.line)}`));
+    if (told.note) box.append(note(` ${told.note}`));
     this.root.append(box);
   }
 

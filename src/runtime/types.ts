@@ -13,6 +13,8 @@ export interface ShippedCell {
   echo: boolean;
   /** hide the output */
   hide: boolean;
+  /** its input starts heavy work: share links neither carry nor set it */
+  nolink: boolean;
   /** 1-based line of the code in the Markdown file */
   line: number;
   /** names read */

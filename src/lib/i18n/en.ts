@@ -4,8 +4,21 @@
  * catalogue has exactly the same keys; `catalogue.test.ts` fails when either lacks one.
  *
  * Group keys by where the reader meets them (`cell…`, `engine…`, `slides…`); add new words here, never
- * inline in a component.
+ * inline in a component. `errors` holds what library code reports (src/lib throws a WordedError with a
+ * key and parameters, so the page can word it in its own language).
  */
+
+const quoteAll = (ids: string[]) => ids.map((id) => `“${id}”`).join(', ');
+
+/** Why each name the notebook gives every cell cannot be declared by one. */
+const reservedWhy: Record<string, string> = {
+  invalidation: 'a promise that settles when the cell is about to run again',
+  visibility: 'a promise that settles when the cell comes into view',
+  display: 'the function that shows a value in the cell',
+  view: 'the function that shows an input and gives its value to other cells',
+  __loopGuard: 'the check that stops a loop that freezes the page'
+};
+
 export const en = {
   /** a cell's state, in the bar under it */
   cellState: {
@@ -14,6 +27,123 @@ export const en = {
     running: 'running…',
     ok: 'done',
     error: 'error'
+  },
+
+  /** a cell's bar and code */
+  cell: {
+    label: (id: string) => `Cell ${id}`,
+    editorLabel: (id: string) => `Code of cell ${id}. Shift+Enter runs it.`,
+    edit: (id: string) => `Edit cell ${id}`,
+    originalChanged: 'original changed',
+    originalChangedWhy: 'The notebook was updated after you edited this cell.',
+    viewOriginal: 'View original',
+    hideOriginal: 'Hide original',
+    foreign: (origin: 'link' | 'file') => `from a ${origin}, not run`,
+    foreignWhy: "Someone else's code: read it before you run it.",
+    run: 'Run',
+    runWhy: 'Run (Shift+Enter)',
+    showCode: 'Show code',
+    hideCode: 'Hide code',
+    reset: 'Reset',
+    resetWhy: "Put back the notebook's original code"
+  },
+
+  /** what the engine writes into a cell's output */
+  engine: {
+    errorTitle: 'Error',
+    atLine: (line: number) => `(line ${line})`,
+    atPosition: (line: number, column: number) => `(line ${line}, column ${column})`,
+    notDefined: (name: string) => `${name} is not defined`,
+    waitingFor: (name: string, cell: string) => `Waiting for \`${name}\`: cell “${cell}” has an error.`,
+    waitingForPaused: (name: string, cell: string) =>
+      `Waiting for \`${name}\`: cell “${cell}” is paused until you run it.`,
+    didYouMean: (names: string[]) => `Did you mean ${names.map((n) => `\`${n}\``).join(' or ')}?`,
+    truncated: (count: number) => `Output truncated: this cell displayed more than ${count} values.`,
+    shadowsBuiltin: (names: string[]) =>
+      `${names.length === 1 ? 'This cell’s' : 'These'} ${names.map((n) => `\`${n}\``).join(', ')} ` +
+      `${names.length === 1 ? 'replaces the builtin' : 'replace the builtins'} of that name for the whole notebook: ` +
+      'every cell that reads it now gets this value. Rename it to keep the builtin.',
+    readsShadowed: (name: string, cell: string) =>
+      `This cell reads \`${name}\`, which cell “${cell}” redefines, replacing the builtin \`${name}\`.`
+  },
+
+  /** paused cells, safe mode and code from elsewhere */
+  session: {
+    pausedLink:
+      'This code came with the link you opened and has not run. Read it, then press Run (or Shift+Enter) to run it.',
+    pausedFile:
+      'This code came from the file you opened and has not run. Read it, then press Run (or Shift+Enter) to run it.',
+    pausedSafe:
+      'Paused: this cell holds your edit, and edits wait in safe mode until you run them. Press Run (or Shift+Enter) to run it.',
+    resetCell: (id: string) => `Reset cell “${id}”`,
+    resetCells: (count: number) => `Reset ${count} edited cell${count > 1 ? 's' : ''}`,
+    editReplaced: (id: string) => `Your edit of “${id}” was replaced`,
+    noChanges: (origin: 'link' | 'file') => `The ${origin} holds no changes to this notebook's cells.`
+  },
+
+  /** the banners above a notebook */
+  notices: {
+    safeTitle: 'Safe mode.',
+    safeAsked: 'You opened this notebook with ?safe in its address.',
+    safeFroze: (cells: string[]) =>
+      `The last visit froze, or left the page, while running your ${cells.length === 1 ? 'edit of cell' : 'edits of cells'} ${quoteAll(cells)}.`,
+    safeBroke: (cells: string[]) =>
+      `The last visit’s page stopped showing the notebook after running your ${cells.length === 1 ? 'edit of cell' : 'edits of cells'} ${quoteAll(cells)}.`,
+    safeKept: 'Your edits are kept, but edited cells are paused until you choose.',
+    runEdited: 'Run edited cells',
+    resetAll: 'Reset all to the original',
+    incomingTitle: (origin: 'link' | 'file') => `Code from a ${origin}.`,
+    incomingChanges: (cells: string[]) =>
+      `It changes ${cells.length === 1 ? 'cell' : 'cells'} ${quoteAll(cells)}: the code is shown, and has not run.`,
+    incomingUnknown: (origin: 'link' | 'file', cells: string[]) =>
+      `The ${origin} also has code for ${quoteAll(cells)}, which this notebook does not have; that is left out.`,
+    linkUnreadable: (why: string) => `This link could not be read: ${why}`,
+    runIt: 'Run it',
+    discardIt: 'Discard it',
+    dismiss: 'Dismiss',
+    undo: 'Undo'
+  },
+
+  /** share links: what a link could not set, and the share dialog */
+  share: {
+    linkStartsWork: (name: string) =>
+      `The link sets “${name}”, which starts training; a link never starts work by itself, so it is left as it was.`,
+    linkValueRefused: (name: string, value: string) =>
+      `The link sets “${name}” to ${value}, which that input does not offer; it keeps its default.`,
+    leftOut: (names: string[]) =>
+      `Not in the link: ${quoteAll(names)}, since ${names.length === 1 ? 'it starts' : 'they start'} training; ` +
+      'whoever opens the link switches that on themselves.'
+  },
+
+  /** what library code reports; each entry words one WordedError key */
+  errors: {
+    loopStopped: (p: { line: number; seconds: number }) =>
+      `The loop on line ${p.line} kept the page busy for more than ${p.seconds} s, so it was stopped. ` +
+      'Does its condition ever become false?',
+    // why drafts are not being saved (DraftStore's problem)
+    draftsNoStorage: () => 'This browser does not allow local storage, so your edits will not be saved.',
+    draftsDamaged: () =>
+      'Your saved edits for this notebook could not be read (the stored data is damaged), so the original is shown.',
+    draftsUnreadable: () => 'Local storage cannot be read here, so your edits will not be saved.',
+    draftsFull: () =>
+      'Local storage is full, so your latest edits are not being saved. Download your version to keep them.',
+    draftsRefused: () => 'Local storage refused to save, so your latest edits are not being saved.',
+    // what a share link carried that could not be used
+    linkSection: (p: { section: string }) =>
+      `The link's section “${p.section}” is not readable, so it opens at the top.`,
+    linkValue: (p: { name: string; raw: string }) =>
+      `The link's value for “${p.name}” is not readable (${p.raw}), so it keeps its default.`,
+    linkValueTooLong: (p: { name: string; max: number }) =>
+      `The link's value for “${p.name}” is too long for a link (over ${p.max} characters), so it keeps its default.`,
+    linkCodeCut: () => 'The code in this link could not be read: the link looks cut short or altered.',
+    linkCodeNotCells: () => 'The code in this link could not be read: it is not a set of cells.',
+    linkCodeNoSource: (p: { cell: string }) =>
+      `The code in this link could not be read: cell “${p.cell}” has no source text.`,
+    linkCodeTooBig: (p: { max: number }) =>
+      `The code in this link could not be read: it unpacks to more than ${p.max.toLocaleString('en')} characters.`,
+    reservedName: (p: { name: string }) =>
+      `\`${p.name}\` is a name the notebook gives every cell (${reservedWhy[p.name] ?? 'used by the engine'}), ` +
+      'so a cell cannot declare it. Pick another name.'
   }
 };
 

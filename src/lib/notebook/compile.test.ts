@@ -91,6 +91,28 @@ describe('compileCell()', () => {
     expect(() => compileCell('const a = 1\nreturn a')).toThrow(/`return` cannot be used at the top level/);
   });
 
+  it.each([
+    ['const invalidation = 1', 'invalidation', 1],
+    ['const a = 1\nlet { visibility } = obj', 'visibility', 2],
+    ['function display(x) {}', 'display', 1],
+    ['class view {}', 'view', 1],
+    ['var __loopGuard = () => {}', '__loopGuard', 1]
+  ])('compileCell() refuses %j: a name the notebook gives every cell', (source, name, line) => {
+    let error: CellSyntaxError | undefined;
+    try {
+      compileCell(source);
+    } catch (e) {
+      error = e as CellSyntaxError;
+    }
+    expect(error?.message).toContain(`\`${name}\` is a name the notebook gives every cell`);
+    expect(error?.line).toBe(line);
+    expect(error?.wording).toEqual({ key: 'reservedName', params: { name } });
+  });
+
+  it('compileCell() lets a cell use the reserved names inside its own functions', () => {
+    expect(compileCell('const f = () => { const view = 1; return view }').outputs).toEqual(['f']);
+  });
+
   it('compileCell() hints when a trailing semicolon hides an expression', () => {
     expect(compileCell('x * 2;').hint).toMatch(/ends with “;”/);
     expect(compileCell('x = 2;').hint).toBeUndefined();

@@ -8,6 +8,7 @@
 import { Parser, tokTypes, type Node, type Options } from 'acorn';
 import { analyze, extract_names } from 'periscopic';
 import type * as ESTree from 'estree';
+import { word, type Wording } from '../i18n/worded.js';
 import { knownGlobals } from './globals.js';
 import { guardLoops } from './loop-guard.js';
 
@@ -25,6 +26,8 @@ export interface CompiledCell {
   generator: boolean;
   /** source of a function expression `(display, view, __loopGuard, ...inputs) => …` */
   body: string;
+  /** the line of `body` on which the cell's own first line is (an error on body line n is cell line n − firstLine + 1) */
+  firstLine: number;
   /** a friendly note for the reader about a likely mistake (not an error), if any */
   hint?: string;
 }
@@ -37,12 +40,15 @@ export class CellSyntaxError extends SyntaxError {
   column: number;
   /** offset in the cell's source */
   pos: number;
-  constructor(message: string, line: number, column: number, pos: number) {
+  /** what to say, when it is one of our own messages (the page words it in its language) */
+  wording?: Wording;
+  constructor(message: string, line: number, column: number, pos: number, wording?: Wording) {
     super(message);
     this.name = 'SyntaxError';
     this.line = line;
     this.column = column;
     this.pos = pos;
+    this.wording = wording;
   }
 }
 
@@ -55,6 +61,13 @@ export interface CompileOptions {
 export const cellParameters = ['display', 'view', '__loopGuard'] as const;
 
 const parameterNames = new Set<string>(cellParameters);
+
+/**
+ * Names the notebook gives each cell: its parameters, and the runtime's per-cell `invalidation` and
+ * `visibility`. A cell that declared one would hide it from every other cell (the runtime resolves names
+ * in the notebook before its own), so declaring one is an error in that cell.
+ */
+export const reservedNames: ReadonlySet<string> = new Set([...cellParameters, 'invalidation', 'visibility']);
 
 const acornOptions: Options = {
   ecmaVersion: 'latest',
@@ -85,7 +98,7 @@ function compileExpression(source: string, expression: Node, options: CompileOpt
   const isAsync = usesTopLevel(expression, 'AwaitExpression');
   const code = options.loopGuards ? guardLoops(source, expression as unknown as ESTree.Node) : source;
   const body = functionSource(isAsync, false, inputs, `return (\n${code}\n);`);
-  return { inputs, outputs: [], autodisplay: true, async: isAsync, generator: false, body };
+  return { inputs, outputs: [], autodisplay: true, async: isAsync, generator: false, body, firstLine: 3 };
 }
 
 function compileStatements(source: string, options: CompileOptions): CompiledCell {
@@ -101,6 +114,7 @@ function compileStatements(source: string, options: CompileOptions): CompiledCel
     });
   }
   const outputs = declaredNames(statements);
+  rejectReserved(source, statements);
   const program = { type: 'Program', sourceType: 'module', body: statements } as unknown as ESTree.Program;
   const inputs = freeNames(program).filter((name) => !outputs.includes(name));
   const isAsync = statements.some((s) => usesTopLevel(s, 'AwaitExpression'));
@@ -127,11 +141,12 @@ function compileStatements(source: string, options: CompileOptions): CompiledCel
     async: isAsync,
     generator: isGenerator,
     body,
+    firstLine: 2,
     hint: trailingSemicolonHint(statements, source)
   };
 }
 
-/** The generated function. The body starts on line 2, so an error on line n of it is line n − 1 of the cell. */
+/** The generated function: its header on line 1, `code` from line 2. */
 function functionSource(isAsync: boolean, isGenerator: boolean, inputs: string[], code: string): string {
   const keyword = `${isAsync ? 'async ' : ''}function${isGenerator ? '*' : ''}`;
   return `${keyword} (${[...cellParameters, ...inputs].join(', ')}) {\n${code}\n}`;
@@ -214,6 +229,17 @@ function freeNames(program: ESTree.Program): string[] {
     .filter((name) => !knownGlobals.has(name) && !parameterNames.has(name));
 }
 
+/** A top-level declaration of a name the notebook gives every cell is an error at that declaration. */
+function rejectReserved(source: string, statements: ESTree.Statement[]): void {
+  for (const statement of statements) {
+    const name = declaredNames([statement]).find((n) => reservedNames.has(n));
+    if (name) {
+      const start = (statement as unknown as Node).start - wrapperPrefix.length;
+      throw errorAt(source, start, { key: 'reservedName', params: { name } });
+    }
+  }
+}
+
 function declaredNames(statements: ESTree.Statement[]): string[] {
   const names: string[] = [];
   for (const statement of statements) {
@@ -277,9 +303,12 @@ function usesTopLevel(node: ESTree.Node | Node, type: string): boolean {
   return found;
 }
 
-export function errorAt(source: string, pos: number, message: string): CellSyntaxError {
+/** A CellSyntaxError at `pos`: `what` is acorn's message, or one of ours from the catalogue. */
+export function errorAt(source: string, pos: number, what: string | Wording): CellSyntaxError {
   const before = source.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - (before.lastIndexOf('\n') + 1);
-  return new CellSyntaxError(`${message} (line ${line}, column ${column + 1})`, line, column, pos);
+  const message = typeof what === 'string' ? what : word(what);
+  const wording = typeof what === 'string' ? undefined : what;
+  return new CellSyntaxError(`${message} (line ${line}, column ${column + 1})`, line, column, pos, wording);
 }

@@ -30,7 +30,7 @@ describe('DraftStore', () => {
   it('DraftStore treats damaged JSON as no drafts and says so', () => {
     const store = new DraftStore(memoryStorage({ [draftsKey('intro')]: '{not json' }), 'intro');
     expect(store.load()).toEqual({ cells: {} });
-    expect(store.problem).toMatch(/could not be read/);
+    expect(store.problem).toBe('draftsDamaged');
   });
 
   it('DraftStore drops entries that are not drafts', () => {
@@ -47,14 +47,27 @@ describe('DraftStore', () => {
     };
     const store = new DraftStore(storage, 'intro');
     expect(store.save({ cells: { a: draft } })).toBe(false);
-    expect(store.problem).toMatch(/full/);
+    expect(store.problem).toBe('draftsFull');
+  });
+
+  it('DraftStore forgets the problem once a save works again', () => {
+    const storage = memoryStorage();
+    const setItem = storage.setItem;
+    storage.setItem = () => {
+      throw new DOMException('exceeded the quota', 'QuotaExceededError');
+    };
+    const store = new DraftStore(storage, 'intro');
+    store.save({ cells: { a: draft } });
+    storage.setItem = setItem;
+    expect(store.save({ cells: { a: draft } })).toBe(true);
+    expect(store.problem).toBeNull();
   });
 
   it('DraftStore works without storage and says edits will not be saved', () => {
     const store = new DraftStore(null, 'intro');
     expect(store.load()).toEqual({ cells: {} });
     expect(store.save({ cells: { a: draft } })).toBe(false);
-    expect(store.problem).toMatch(/not be saved/);
+    expect(store.problem).toBe('draftsNoStorage');
   });
 
   it('DraftStore leaves a running marker until it is cleared', () => {
@@ -64,6 +77,17 @@ describe('DraftStore', () => {
     expect(new DraftStore(storage, 'intro').leftoverRunning()).toEqual({ cellId: 'loop', startedAt: 5 });
     store.clearRunning();
     expect(storage.data[runningKey('intro')]).toBeUndefined();
+    expect(store.leftoverRunning()).toBeNull();
+  });
+
+  it('DraftStore clears only the marker of the run that left it, when told which', () => {
+    const storage = memoryStorage();
+    const store = new DraftStore(storage, 'intro');
+    const mine = store.markRunning('a', 10);
+    new DraftStore(storage, 'intro').markRunning('b', 20); // another tab's run
+    store.clearRunning(mine);
+    expect(store.leftoverRunning()).toEqual({ cellId: 'b', startedAt: 20 });
+    store.clearRunning(20);
     expect(store.leftoverRunning()).toBeNull();
   });
 });

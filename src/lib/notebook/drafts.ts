@@ -4,8 +4,13 @@
  * when the page loads, the last run froze the tab and the notebook opens in safe mode.
  *
  * Storage can be missing, full or corrupted; none of that may break the page. Every call catches, and
- * `problem` says in words what went wrong so the page can tell the reader drafts are not being saved.
+ * `problem` names what went wrong (the page words it) so the reader learns drafts are not being saved.
  */
+
+import type { ErrorKey } from '../i18n/worded.js';
+
+/** Why drafts are not being saved, as the catalogue key that words it (draftsFull, draftsDamaged, …). */
+export type DraftProblem = Extract<ErrorKey, `drafts${string}`>;
 
 /** One edited cell. */
 export interface Draft {
@@ -29,6 +34,8 @@ export interface RunningMarker {
   cellId: string;
   /** when it started (ms since epoch) */
   startedAt: number;
+  /** set when the page was found broken after the run (its notebook gone from the document) */
+  broken?: boolean;
 }
 
 /** The subset of the Web Storage API we use (so tests can pass a fake). */
@@ -39,15 +46,14 @@ export const runningKey = (slug: string) => `nb:v1:${slug}:running`;
 
 export class DraftStore {
   /** why drafts are not being saved, or null when all is well */
-  problem: string | null = null;
+  problem: DraftProblem | null = null;
   private readonly storage: StorageLike | null;
   private readonly slug: string;
 
   constructor(storage: StorageLike | null, slug: string) {
     this.storage = storage;
     this.slug = slug;
-    if (!storage)
-      this.problem = 'This browser does not allow local storage, so your edits will not be saved.';
+    if (!storage) this.problem = 'draftsNoStorage';
   }
 
   load(): NotebookDrafts {
@@ -62,8 +68,7 @@ export class DraftStore {
       }
       return { cells };
     } catch {
-      this.problem =
-        'Your saved edits for this notebook could not be read (the stored data is damaged), so the original is shown.';
+      this.problem = 'draftsDamaged';
       return { cells: {} };
     }
   }
@@ -74,11 +79,19 @@ export class DraftStore {
     return this.write(draftsKey(this.slug), JSON.stringify(drafts));
   }
 
-  markRunning(cellId: string, now = Date.now()): void {
-    this.write(runningKey(this.slug), JSON.stringify({ cellId, startedAt: now } satisfies RunningMarker));
+  /** Leaves the marker for a run starting `now`; returns `now`, which identifies this marker. */
+  markRunning(cellId: string, now = Date.now(), broken = false): number {
+    const marker: RunningMarker = { cellId, startedAt: now, ...(broken ? { broken } : {}) };
+    this.write(runningKey(this.slug), JSON.stringify(marker));
+    return now;
   }
 
-  clearRunning(): void {
+  /**
+   * Removes the marker. With `startedAt`, only the marker of that run: another tab's, or one left by an
+   * earlier visit, stays.
+   */
+  clearRunning(startedAt?: number): void {
+    if (startedAt !== undefined && this.leftoverRunning()?.startedAt !== startedAt) return;
     this.remove(runningKey(this.slug));
   }
 
@@ -98,7 +111,7 @@ export class DraftStore {
     try {
       return this.storage?.getItem(key) ?? null;
     } catch {
-      this.problem = 'Local storage cannot be read here, so your edits will not be saved.';
+      this.problem = 'draftsUnreadable';
       return null;
     }
   }
@@ -107,12 +120,12 @@ export class DraftStore {
     if (!this.storage) return false;
     try {
       this.storage.setItem(key, value);
+      // Saving works (again): whatever stopped it before, or a damaged record now overwritten, is over.
+      this.problem = null;
       return true;
     } catch (error) {
       const full = error instanceof DOMException && /quota/i.test(error.name + error.message);
-      this.problem = full
-        ? 'Local storage is full, so your latest edits are not being saved. Download your version to keep them.'
-        : 'Local storage refused to save, so your latest edits are not being saved.';
+      this.problem = full ? 'draftsFull' : 'draftsRefused';
       return false;
     }
   }

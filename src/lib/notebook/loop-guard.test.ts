@@ -46,4 +46,25 @@ describe('makeLoopGuard()', () => {
     }
     expect(() => guard(1)).not.toThrow();
   });
+
+  it('makeLoopGuard() keeps throwing once it has stopped a loop, even after the page gets free', () => {
+    const clock = fakeClock();
+    const guard = makeLoopGuard(2000, clock);
+    guard(2);
+    clock.advance(2001);
+    expect(() => guard(2)).toThrow(LoopTimeoutError);
+    clock.free(); // an outer loop that caught the error and checks again
+    expect(() => guard(1)).toThrow('The loop on line 2');
+  });
+
+  it('makeLoopGuard() tells onStop of each stop, once', () => {
+    const clock = fakeClock();
+    const stops: number[] = [];
+    const guard = makeLoopGuard(2000, clock, (error) => stops.push(error.line));
+    guard(4);
+    clock.advance(3000);
+    expect(() => guard(4)).toThrow();
+    expect(() => guard(4)).toThrow();
+    expect(stops).toEqual([4]);
+  });
 });

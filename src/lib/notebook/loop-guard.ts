@@ -4,6 +4,7 @@
  * frozen for too long (the approach JSBin and CodePen use).
  */
 import MagicString from 'magic-string';
+import { WordedError } from '../i18n/worded.js';
 import type * as ESTree from 'estree';
 
 type Positioned = ESTree.Node & { start: number; end: number };
@@ -54,14 +55,11 @@ function findLoops(root: ESTree.Node): Loop[] {
 }
 
 /** Thrown by a loop guard; the cell shows it like any other error. */
-export class LoopTimeoutError extends Error {
+export class LoopTimeoutError extends WordedError<'loopStopped'> {
   /** 1-based line of the loop in the cell */
   line: number;
   constructor(line: number, limitMs: number) {
-    super(
-      `The loop on line ${line} kept the page busy for more than ${limitMs / 1000} s, so it was stopped. ` +
-        'Does its condition ever become false?'
-    );
+    super('loopStopped', { line, seconds: limitMs / 1000 });
     this.name = 'LoopTimeoutError';
     this.line = line;
   }
@@ -84,17 +82,29 @@ const browserClock: LoopGuardClock = {
  * break: the first call arms a timer task, which can only run once the thread is free. If guarded loops
  * keep running past `limitMs` before that task runs, the page is frozen and the loop throws. A loop that
  * awaits real work (a timer, a worker message) lets the task run, so long-running training loops are fine.
+ *
+ * Once it has stopped a loop, the guard stays tripped: every later check in the same run throws again, so
+ * code that catches the error (`while (true) { try { while (true) {} } catch {} }`) cannot loop on. Each
+ * run of a cell gets a fresh guard. `onStop` hears of every stop, including one in a timer or promise
+ * callback the cell started, where nothing else would catch the error for the cell.
  */
-export function makeLoopGuard(limitMs = 2000, clock: LoopGuardClock = browserClock): (line: number) => void {
+export function makeLoopGuard(
+  limitMs = 2000,
+  clock: LoopGuardClock = browserClock,
+  onStop: (error: LoopTimeoutError) => void = () => {}
+): (line: number) => void {
   let busySince: number | null = null;
+  let stopped: LoopTimeoutError | null = null;
   return (line: number) => {
+    if (stopped) throw stopped;
     const now = clock.now();
     if (busySince === null) {
       busySince = now;
       clock.later(() => (busySince = null));
     } else if (now - busySince > limitMs) {
-      busySince = null;
-      throw new LoopTimeoutError(line, limitMs);
+      stopped = new LoopTimeoutError(line, limitMs);
+      onStop(stopped);
+      throw stopped;
     }
   };
 }

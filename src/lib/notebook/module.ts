@@ -22,6 +22,7 @@ export function compileNotebookModule(markdown: string, fileName: string): strin
       sourceHash: hashSource(cell.source),
       echo: cell.echo,
       hide: cell.hide,
+      nolink: cell.nolink,
       line: cell.line,
       inputs: compiled.inputs,
       outputs: compiled.outputs,

@@ -106,6 +106,12 @@ function toMeta(data: Record<string, unknown>, fileName: string): NotebookMeta {
   };
 }
 
+/**
+ * Flags after a cell's id: `echo` shows its code, `hide` its output; `nolink` marks a cell whose input
+ * starts heavy work (training), which a share link must never set, since opening a link runs nothing unasked.
+ */
+const cellFlags = ['echo', 'hide', 'nolink'];
+
 /** ```js id=… fences are cells; any other fence (```python, plain ```js) stays as static prose. */
 function isCellFence(info: string): boolean {
   const words = info.trim().split(/\s+/);
@@ -127,10 +133,20 @@ function toCell(token: Token, line: number): CellSpec {
     );
   }
   for (const flag of flags) {
-    if (flag !== 'echo' && flag !== 'hide') {
-      throw new NotebookError(`Unknown cell flag "${flag}" on cell "${id}" (known flags: echo, hide).`, line);
+    if (!cellFlags.includes(flag)) {
+      throw new NotebookError(
+        `Unknown cell flag "${flag}" on cell "${id}" (known flags: ${cellFlags.join(', ')}).`,
+        line
+      );
     }
   }
   const source = token.content.replace(/\n$/, '');
-  return { id, source, echo: flags.has('echo'), hide: flags.has('hide'), line: line + 1 };
+  return {
+    id,
+    source,
+    echo: flags.has('echo'),
+    hide: flags.has('hide'),
+    nolink: flags.has('nolink'),
+    line: line + 1
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { word } from '../i18n/worded.js';
 import { decodeShare, encodeShare, maxSharedCode, shareableValue } from './share';
 
 const split = (link: string) => {
@@ -34,7 +35,9 @@ describe('share links', () => {
     const decoded = await decodeShare('?v.size=3', '#100%');
     expect(decoded.section).toBeNull();
     expect(decoded.values).toEqual({ size: 3 });
-    expect(decoded.problems).toEqual(["The link's section “100%” is not readable, so it opens at the top."]);
+    expect(decoded.problems.map((p) => word(p))).toEqual([
+      "The link's section “100%” is not readable, so it opens at the top."
+    ]);
   });
 
   it('reads a slide hash as no section', async () => {
@@ -45,9 +48,17 @@ describe('share links', () => {
   it('reports a damaged value and keeps the rest', async () => {
     const decoded = await decodeShare('?v.size=20&v.k={oops', '');
     expect(decoded.values).toEqual({ size: 20 });
-    expect(decoded.problems).toEqual([
+    expect(decoded.problems.map((p) => word(p))).toEqual([
       "The link's value for “k” is not readable ({oops), so it keeps its default."
     ]);
+  });
+
+  it('refuses a value too long for a link, saying so', async () => {
+    const decoded = await decodeShare(`?v.size=20&v.name=${JSON.stringify('x'.repeat(600))}`, '');
+    expect(decoded.values).toEqual({ size: 20 });
+    expect(word(decoded.problems[0])).toBe(
+      "The link's value for “name” is too long for a link (over 500 characters), so it keeps its default."
+    );
   });
 
   it('reports damaged code instead of throwing', async () => {
@@ -55,16 +66,18 @@ describe('share links', () => {
     const cut = link.slice(0, link.length - 6);
     const decoded = await decodeShare(cut, '');
     expect(decoded.code).toEqual({});
-    expect(decoded.problems[0]).toMatch(/^The code in this link could not be read: the link looks cut short/);
+    expect(word(decoded.problems[0])).toMatch(
+      /^The code in this link could not be read: the link looks cut short/
+    );
     const notBase64 = await decodeShare('?code=%%%', '');
-    expect(notBase64.problems[0]).toMatch(/cut short or altered/);
+    expect(word(notBase64.problems[0])).toMatch(/cut short or altered/);
   });
 
   it('refuses code that is not a set of cells', async () => {
     const wrongType = await decodeShare(await packedQuery('[1,2]'), '');
-    expect(wrongType.problems[0]).toMatch(/not a set of cells/);
+    expect(word(wrongType.problems[0])).toMatch(/not a set of cells/);
     const noSource = await decodeShare(await packedQuery('{"a":5}'), '');
-    expect(noSource.problems[0]).toMatch(/cell “a” has no source text/);
+    expect(word(noSource.problems[0])).toMatch(/cell “a” has no source text/);
   });
 
   it('stops unpacking a link that inflates beyond the limit', async () => {
@@ -72,7 +85,7 @@ describe('share links', () => {
     expect(bomb.length).toBeLessThan(2000); // tiny link…
     const decoded = await decodeShare(bomb, '');
     expect(decoded.code).toEqual({});
-    expect(decoded.problems[0]).toMatch(/unpacks to more than 200,000 characters/);
+    expect(word(decoded.problems[0])).toMatch(/unpacks to more than 200,000 characters/);
   });
 
   it('says which values can travel in a link', () => {

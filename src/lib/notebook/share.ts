@@ -11,6 +11,7 @@
  *
  * Pure apart from the standard CompressionStream, which browsers and Node 18+ both have.
  */
+import { WordedError, wordingOf, type Wording } from '../i18n/worded.js';
 
 /** What a share link carries. */
 export interface SharedState {
@@ -57,25 +58,27 @@ export async function encodeShare(state: SharedState): Promise<string> {
   return (query ? `?${query}` : '') + (state.section ? `#${encodeURIComponent(state.section)}` : '');
 }
 
-/** What a link carried, plus readable problems with the parts that could not be used. */
+/** What a link carried, plus the problems with the parts that could not be used (for the page to word). */
 export interface DecodedShare extends SharedState {
-  problems: string[];
+  problems: Wording[];
 }
 
 /** Reads a share link's query and hash. Bad parts are reported, never thrown: the rest of the link still works. */
 export async function decodeShare(search: string, hash: string): Promise<DecodedShare> {
   const params = new URLSearchParams(search);
   const values: Record<string, unknown> = {};
-  const problems: string[] = [];
+  const problems: Wording[] = [];
   for (const [key, raw] of params) {
     if (!key.startsWith(valuePrefix)) continue;
     const name = key.slice(valuePrefix.length);
+    if (raw.length > maxSharedValue) {
+      problems.push({ key: 'linkValueTooLong', params: { name, max: maxSharedValue } });
+      continue;
+    }
     try {
       values[name] = JSON.parse(raw);
     } catch {
-      problems.push(
-        `The link's value for “${name}” is not readable (${shorten(raw)}), so it keeps its default.`
-      );
+      problems.push({ key: 'linkValue', params: { name, raw: shorten(raw) } });
     }
   }
   let code: Record<string, string> = {};
@@ -84,7 +87,7 @@ export async function decodeShare(search: string, hash: string): Promise<Decoded
     try {
       code = parseCode(await unpack(packed));
     } catch (error) {
-      problems.push(`The code in this link could not be read: ${(error as Error).message}`);
+      problems.push(wordingOf(error) ?? { key: 'linkCodeCut', params: undefined });
     }
   }
   // `#/3` is a slide number (presentation mode), not a section.
@@ -94,7 +97,7 @@ export async function decodeShare(search: string, hash: string): Promise<Decoded
     try {
       section = decodeURIComponent(anchor);
     } catch {
-      problems.push(`The link's section “${shorten(anchor)}” is not readable, so it opens at the top.`);
+      problems.push({ key: 'linkSection', params: { section: shorten(anchor) } });
     }
   }
   return { section, values, code, problems };
@@ -103,10 +106,10 @@ export async function decodeShare(search: string, hash: string): Promise<Decoded
 function parseCode(json: string): Record<string, string> {
   const data: unknown = JSON.parse(json);
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new Error('it is not a set of cells.');
+    throw new WordedError('linkCodeNotCells', undefined);
   const code: Record<string, string> = {};
   for (const [id, source] of Object.entries(data)) {
-    if (typeof source !== 'string') throw new Error(`cell “${id}” has no source text.`);
+    if (typeof source !== 'string') throw new WordedError('linkCodeNoSource', { cell: id });
     code[id] = source;
   }
   return code;
@@ -129,7 +132,7 @@ async function unpack(packed: string): Promise<string> {
   try {
     binary = atob(packed.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
-    throw new Error('the link looks cut short or altered.');
+    throw new WordedError('linkCodeCut', undefined);
   }
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   const reader = new Blob([bytes])
@@ -146,12 +149,12 @@ async function unpack(packed: string): Promise<string> {
       // Checked while unpacking, so a tiny link that inflates to gigabytes stops early.
       if (text.length > maxSharedCode) {
         await reader.cancel();
-        throw new Error(`it unpacks to more than ${maxSharedCode.toLocaleString('en')} characters.`);
+        throw new WordedError('linkCodeTooBig', { max: maxSharedCode });
       }
     }
   } catch (error) {
-    if ((error as Error).message.startsWith('it unpacks')) throw error;
-    throw new Error('the link looks cut short or altered.');
+    if (error instanceof WordedError) throw error;
+    throw new WordedError('linkCodeCut', undefined);
   }
   return text;
 }

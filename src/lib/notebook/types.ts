@@ -64,6 +64,8 @@ export interface CellSpec {
   echo: boolean;
   /** do not show the output */
   hide: boolean;
+  /** its input starts heavy work: share links neither carry nor set it */
+  nolink: boolean;
   /** 1-based line of the first source line in the Markdown file */
   line: number;
 }
