@@ -4,6 +4,51 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * The layers import only downwards (routes → components → src/runtime → src/lib): these rules make an
+ * upward import a lint error. Paths are matched as written, so both `$components/…` and `../../components/…`.
+ */
+const importsFrom = (layers, message) =>
+  layers.map((layer) => ({ regex: `^(\\$${layer}(/|$)|(\\.\\./)+${layer}(/|$))`, message }));
+
+const pureLib = 'src/lib is pure TypeScript: it imports nothing from the layers above it, and no Svelte.';
+const noDom = 'src/lib has no DOM: take what you need as an argument.';
+const layerRules = {
+  lib: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...importsFrom(['components', 'runtime', 'routes', 'build', 'app'], pureLib),
+          { regex: '^(svelte|@sveltejs/)', message: pureLib }
+        ]
+      }
+    ],
+    'no-restricted-globals': [
+      'error',
+      { name: 'document', message: noDom },
+      { name: 'window', message: noDom }
+    ]
+  },
+  runtime: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: importsFrom(
+          ['components', 'routes'],
+          'src/runtime never imports a component: the page hands it what it needs.'
+        )
+      }
+    ]
+  },
+  components: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: importsFrom(['routes'], 'Components never import a page.') }
+    ]
+  }
+};
+
 export default ts.config(
   { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/', '.scratch/'] },
   js.configs.recommended,
@@ -31,5 +76,8 @@ export default ts.config(
       // We render our own build-time HTML (prose, highlighted code), never reader input.
       'svelte/no-at-html-tags': 'off'
     }
-  }
+  },
+  { files: ['src/lib/**/*.ts'], ignores: ['src/lib/**/*.test.ts'], rules: layerRules.lib },
+  { files: ['src/runtime/**/*.ts'], rules: layerRules.runtime },
+  { files: ['components/**/*.ts', 'components/**/*.svelte'], rules: layerRules.components }
 );
