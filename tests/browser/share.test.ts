@@ -22,7 +22,7 @@ async function makeLink(): Promise<string> {
   const { page } = await openPage(browser, '/notebooks/how-to-use');
   await waitForState(page, 'gridText', 'ok');
   await cell(page, 'sizeSlider').locator('input[type=range]').fill('20');
-  await expect.poll(() => outputText(page, 'gridText')).toBe('"A 20×20 image has 400 pixels."');
+  await expect.poll(() => outputText(page, 'gridText')).toBe('A 20×20 image has 400 pixels.');
   await editCell(page, 'gridText', foreignCode);
   await expect.poll(() => outputText(page, 'gridText')).toBe('"Shared view: 20 px"');
   await page
@@ -76,7 +76,7 @@ it('a shared link opens at its section with its slider value, and its code waits
   await expect.poll(() => outputText(page, 'sentence')).toContain('has 18 weights');
   await page.goto(baseUrl() + '/notebooks/how-to-use');
   await waitForState(page, 'gridText', 'ok');
-  expect(await outputText(page, 'gridText')).toBe('"A 12×12 image has 144 pixels."');
+  expect(await outputText(page, 'gridText')).toBe('A 12×12 image has 144 pixels.');
   expect(await outputText(page, 'sentence')).toContain('has 18 weights'); // the reader's own edit ran
   expect(await ran(page)).toBe(false);
 
@@ -98,7 +98,7 @@ it('discarding linked code puts the cell back as it was', async () => {
   const { page } = await openPage(browser, link.slice(baseUrl().length));
   await expect.poll(() => outputText(page, 'gridText')).toMatch(/has not run/);
   await page.getByRole('button', { name: 'Discard it' }).click();
-  await expect.poll(() => outputText(page, 'gridText')).toBe('"A 20×20 image has 400 pixels."');
+  await expect.poll(() => outputText(page, 'gridText')).toBe('A 20×20 image has 400 pixels.');
   expect(await ran(page)).toBe(false);
   expect(await cell(page, 'gridText').locator('.badge').count()).toBe(0);
   await page.close();
@@ -111,7 +111,7 @@ it('Reset drops linked code for good: there is no Undo that would run it', async
   // Code that has not run is not the reader's edit: the toolbar counts no edited cells.
   expect(await page.getByRole('button', { name: 'Reset all' }).count()).toBe(0);
   await cell(page, 'gridText').getByRole('button', { name: 'Reset' }).click();
-  await expect.poll(() => outputText(page, 'gridText')).toBe('"A 20×20 image has 400 pixels."');
+  await expect.poll(() => outputText(page, 'gridText')).toBe('A 20×20 image has 400 pixels.');
   expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
   expect(await ran(page)).toBe(false);
   await page.close();
@@ -144,7 +144,7 @@ it('running linked code over the reader’s own edit keeps that edit one Undo aw
 
   // Reset: back to the original, and Undo brings back the reader's own edit, not the linked code.
   await cell(page, 'gridText').getByRole('button', { name: 'Reset' }).click();
-  await expect.poll(() => outputText(page, 'gridText')).toBe('"A 20×20 image has 400 pixels."');
+  await expect.poll(() => outputText(page, 'gridText')).toBe('A 20×20 image has 400 pixels.');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => outputText(page, 'gridText')).toBe('"mine"');
   expect(await ran(page)).toBe(false);
@@ -176,7 +176,7 @@ it('says what was wrong with a damaged link and uses the rest', async () => {
     'The link sets “size” to 999, which that input does not offer; it keeps its default.'
   );
   expect(text.join('\n')).toContain('This notebook has no section “no-such-section” any more');
-  expect(await outputText(page, 'gridText')).toBe('"A 12×12 image has 144 pixels."');
+  expect(await outputText(page, 'gridText')).toBe('A 12×12 image has 144 pixels.');
   await page.close();
 });
 

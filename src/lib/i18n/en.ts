@@ -20,6 +20,44 @@ const reservedWhy: Record<string, string> = {
 };
 
 export const en = {
+  /** the site as a whole: its name, the index page, the language switch */
+  site: {
+    name: 'Advanced CNNs, live',
+    title: 'Advanced CNNs, live — 1×1 convolutions, Inception and ResNet',
+    description:
+      "Interactive notebooks: why GoogLeNet uses 1×1 convolutions and why ResNet's skip connections let deep nets train.",
+    heading: 'From 1×1 convolutions to residual networks',
+    leadBefore: 'Notebooks you can edit and run: change a number, press',
+    leadAfter: ', and everything that depends on it updates — diagrams, costs and live training included.',
+    resume: 'Continue where you left off:',
+    minutes: (minutes: number) => `${minutes} min read`,
+    glossary: 'Glossary of terms (English–Chinese)',
+    otherLanguage: '中文',
+    otherLanguageLabel: '阅读中文版'
+  },
+
+  /** the glossary page */
+  glossary: {
+    title: 'Glossary: the terms in English and Chinese',
+    intro:
+      'The words the lessons use, in English and in Chinese. The Chinese follows the lecture (卷积; “Inception Module” stays in English) and otherwise the Chinese edition of Dive into Deep Learning (d2l-zh); where readers meet two words, both are given.',
+    english: 'English',
+    chinese: 'Chinese',
+    lesson: 'First met in',
+    lessonNumber: (n: number) => `notebook ${String(n).padStart(2, '0')}`,
+    back: '← All notebooks'
+  },
+
+  /** the notebook page's toolbar */
+  toolbar: {
+    home: '← All notebooks',
+    edited: (count: number) => `${count} edited cell${count > 1 ? 's' : ''}`,
+    resetAll: 'Reset all',
+    download: 'Download my version',
+    present: 'Present',
+    presentWhy: 'Present as slides (F for full screen)'
+  },
+
   /** a cell's state, in the bar under it */
   cellState: {
     idle: 'not run',

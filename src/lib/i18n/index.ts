@@ -4,15 +4,24 @@
  * in the reader's language without knowing the page.
  */
 import { en, type Messages } from './en';
+import { zh } from './zh';
 
 /** The languages the site is written in. */
-export type Locale = 'en';
+export type Locale = 'en' | 'zh';
 
-const catalogues: Record<Locale, Messages> = { en };
+/** Every language, English first. */
+export const locales: Locale[] = ['en', 'zh'];
+
+const catalogues: Record<Locale, Messages> = { en, zh };
 
 /** The catalogue of `locale`. */
 export function messages(locale: Locale = 'en'): Messages {
   return catalogues[locale];
+}
+
+/** The value of an `<html lang>` or `hreflang` for `locale`. */
+export function languageTag(locale: Locale): string {
+  return locale === 'zh' ? 'zh-CN' : 'en';
 }
 
 export type { Messages };

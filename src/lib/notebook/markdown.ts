@@ -6,8 +6,13 @@
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 
-export function createMarkdown() {
+/** `slugify` makes a heading's id from its text (a translation takes its ids from the original instead). */
+export function createMarkdown(options: { slugify?: (text: string) => string } = {}) {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(anchor, { level: [2, 3], tabIndex: false });
+  md.use(anchor, {
+    level: [2, 3],
+    tabIndex: false,
+    ...(options.slugify ? { slugify: options.slugify } : {})
+  });
   return md;
 }

@@ -14,12 +14,24 @@ describe('compileNotebookModule()', () => {
     const mod = await load(
       compileNotebookModule(notebook('# Hi\n\n```js id=a\n1 + 2\n```\n'), 'notebooks/03-demo.md')
     );
-    expect(mod.meta).toEqual({ title: 'Test', summary: 'A test', slug: 'demo', order: 3 });
+    expect(mod.meta).toEqual({ title: 'Test', summary: 'A test', slug: 'demo', order: 3, locale: 'en' });
     expect(mod.blocks.map((b: { type: string }) => b.type)).toEqual(['prose', 'cell']);
     const [cell] = mod.cells;
     expect(cell).toMatchObject({ id: 'a', inputs: [], outputs: [], autodisplay: true, line: 8 });
     expect(cell.body(null, null, null)).toBe(3);
     expect(cell.code).toContain('tok-number');
+  });
+
+  it('compileNotebookModule() gives a translation its original’s heading ids and checks its cells', async () => {
+    const original = notebook('## The block\n\n```js id=a\nconst a = 1 // one\n```\n');
+    const translated = notebook('## 模块\n\n```js id=a\nconst a = 1 // 一\n```\n');
+    const mod = await load(compileNotebookModule(translated, 'notebooks/zh/03-demo.md', original));
+    expect(mod.meta).toMatchObject({ slug: 'demo', locale: 'zh' });
+    expect(mod.headings).toEqual([{ level: 2, text: '模块', id: 'the-block' }]);
+    const drifted = notebook('## 模块\n\n```js id=a\nconst a = 2\n```\n');
+    expect(() => compileNotebookModule(drifted, 'notebooks/zh/03-demo.md', original)).toThrow(
+      /Cell "a" differs from the English notebook's code/
+    );
   });
 
   it.each([

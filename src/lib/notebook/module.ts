@@ -7,11 +7,16 @@ import { findCycle } from './cell-graph.js';
 import { CellSyntaxError, compileCell, type CompiledCell } from './compile.js';
 import { hashSource } from './hash.js';
 import { highlightJs } from './highlight.js';
+import { checkTranslation } from './drift.js';
 import { NotebookError, parseNotebook } from './parse.js';
-import type { CellSpec } from './types.js';
+import type { CellSpec, NotebookSpec } from './types.js';
 
-export function compileNotebookModule(markdown: string, fileName: string): string {
-  const spec = parseNotebook(markdown, fileName);
+/**
+ * `original`, for a translation (notebooks/zh/NN-slug.md), is the English notebook's Markdown: the
+ * translation takes its heading ids and must keep its cells and code (drift.ts).
+ */
+export function compileNotebookModule(markdown: string, fileName: string, original?: string): string {
+  const spec = original ? parseTranslation(markdown, fileName, original) : parseNotebook(markdown, fileName);
   const compiled = spec.cells.map((cell) => ({ cell, compiled: compileOrThrow(cell) }));
   checkNames(compiled);
 
@@ -42,6 +47,13 @@ export function compileNotebookModule(markdown: string, fileName: string): strin
     'export default { meta, headings, blocks, cells };',
     ''
   ].join('\n');
+}
+
+function parseTranslation(markdown: string, fileName: string, original: string): NotebookSpec {
+  const english = parseNotebook(original, fileName.replace(/[\\/]zh([\\/][^\\/]+)$/, '$1'));
+  const spec = parseNotebook(markdown, fileName, { headingIds: english.headings.map((h) => h.id) });
+  checkTranslation(english, spec);
+  return spec;
 }
 
 function compileOrThrow(cell: CellSpec): CompiledCell {

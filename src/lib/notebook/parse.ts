@@ -19,7 +19,14 @@ export class NotebookError extends Error {
   }
 }
 
-const md = withMaths(createMarkdown());
+const defaultMarkdown = withMaths(createMarkdown());
+
+/** A renderer that names the headings, in order, with `ids` (then falls back to the usual slugs). */
+function markdownWithIds(ids: string[]) {
+  let next = 0;
+  const fallback = (text: string) => encodeURIComponent(text.trim().toLowerCase().replace(/\s+/g, '-'));
+  return withMaths(createMarkdown({ slugify: (text) => ids[next++] ?? fallback(text) }));
+}
 const fileNamePattern = /^(\d+)-([a-z0-9-]+)\.md$/;
 const cellIdPattern = /^[A-Za-z][\w-]*$/;
 
@@ -32,9 +39,16 @@ export function slugOf(fileName: string): { order: number; slug: string } {
   return { order: Number(match[1]), slug: match[2] };
 }
 
-export function parseNotebook(text: string, fileName: string): NotebookSpec {
+/** Options for parsing a translation. */
+export interface ParseOptions {
+  /** ids for the h2/h3 headings, in order: a translation keeps its original's, so links and the language switch find the same section */
+  headingIds?: string[];
+}
+
+export function parseNotebook(text: string, fileName: string, options: ParseOptions = {}): NotebookSpec {
   const { data, body, bodyLine } = splitFrontMatter(text);
   const meta = toMeta(data, fileName);
+  const md = options.headingIds ? markdownWithIds(options.headingIds) : defaultMarkdown;
   const tokens = md.parse(body, {});
   const blocks: Block[] = [];
   const cells: CellSpec[] = [];
@@ -54,7 +68,7 @@ export function parseNotebook(text: string, fileName: string): NotebookSpec {
       blocks.push({ type: 'slide' });
     } else if (token.type === 'fence' && token.info.trim() === 'notes') {
       flushProse();
-      blocks.push({ type: 'notes', html: md.render(token.content) });
+      blocks.push({ type: 'notes', html: defaultMarkdown.render(token.content) });
     } else if (token.type === 'fence' && isCellFence(token.info)) {
       flushProse();
       const cell = toCell(token, line);
@@ -102,6 +116,7 @@ function toMeta(data: Record<string, unknown>, fileName: string): NotebookMeta {
     minutes: typeof data.minutes === 'number' ? data.minutes : undefined,
     slug,
     order,
+    locale: /(^|[\\/])zh[\\/][^\\/]+$/.test(fileName) ? 'zh' : 'en',
     ...(data.hidden === true ? { hidden: true } : {})
   };
 }

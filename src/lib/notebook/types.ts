@@ -14,6 +14,8 @@ export interface NotebookMeta {
   order: number;
   /** built and reachable by URL, but not listed on the index (test pages) */
   hidden?: boolean;
+  /** the language it is written in: 'en', or 'zh' for notebooks/zh/ */
+  locale: 'en' | 'zh';
 }
 
 /** A run of prose between code cells and slide breaks, already rendered to HTML. */
