@@ -212,7 +212,7 @@ function rejectImports(source: string): void {
       throw errorAt(
         source,
         start,
-        `Cells cannot use \`${what}\`. These are already available by name: d3, tf, html, svg, md, tex, ` +
+        `Cells cannot use \`${what}\`. These are already available by name: d3, tf, html, svg, md, tex, text, ` +
           'Generators, Inputs, width, now, plus the lecture toolkit. Other cells share values by declaring them (const x = …).'
       );
     }

@@ -25,6 +25,7 @@ md\`The block has **\${widths.branch1x1}** channels.\`
 
 \`\`\`js id=train nolink
 const live = view(Inputs.toggle({ label: 'Train live' }))
+const again = view(Inputs.button(text\`Train again\`))
 \`\`\`
 `;
 
@@ -45,6 +46,7 @@ describe('checkTranslation()', () => {
       'translated md template text',
       (t: string) => t.replace('The block has **', '这个模块有 **').replace('** channels.', '** 个通道。')
     ],
+    ['a translated text template', (t: string) => t.replace('text\`Train again\`', 'text\`再训练一次\`')],
     ['a different quoting style', (t: string) => t.replace("'incep1'", '"incep1"')]
   ])('checkTranslation() accepts %s', (_, replace) => {
     expect(check(replace)).not.toThrow();
@@ -72,7 +74,7 @@ describe('checkTranslation()', () => {
       /Cell "widths" differs .* at “'incep2'/
     ],
     [
-      'a translated label that is not an md or html template',
+      'a translated label that is a plain string, not a template',
       (t: string) => t.replace("'Train live'", "'实时训练'"),
       /Cell "train" differs/
     ],

@@ -1,8 +1,8 @@
 /**
  * Keeps a translated notebook (notebooks/zh/NN-slug.md) in step with its English original. Drafts, share
  * links, layer names and exercises are keyed by cell ids and depend on the code, so a translation may
- * change only what a reader reads: prose, speaker notes, comments, and the text of `md`/`html`
- * templates. Everything else — the cells, their ids and order, every identifier and every other string,
+ * change only what a reader reads: prose, speaker notes, comments, and the text of `text`, `md`, `html`
+ * and `svg` templates. Everything else — the cells, their ids and order, every identifier and every other string,
  * the sections and slides — must be the English notebook's. The build fails, naming the file, the line
  * and the cell, as soon as the two drift apart.
  */
@@ -11,7 +11,7 @@ import { NotebookError } from './parse.js';
 import type { NotebookSpec } from './types.js';
 
 /** Tags whose template text is prose for the reader, so a translation may reword it. */
-const translatableTags = new Set(['md', 'html']);
+const translatableTags = new Set(['text', 'md', 'html', 'svg']);
 
 const acornOptions: Options = {
   ecmaVersion: 'latest',
@@ -47,7 +47,7 @@ export function checkTranslation(english: NotebookSpec, translated: NotebookSpec
       const near = cell.source.slice(at, at + 40).split('\n')[0];
       throw new NotebookError(
         `Cell "${cell.id}" differs from the English notebook's code at “${near}” (line ${line} of the cell); ` +
-          'only comments and the text of md`…` and html`…` templates may be translated.',
+          'only comments and the text of text`…`, md`…`, html`…` and svg`…` templates may be translated.',
         cell.line + line - 1
       );
     }
