@@ -4,6 +4,7 @@
  * imports its code then, so a page that never draws a diagram never downloads d3, KaTeX or the components.
  * The page hands these to <Notebook builtins={toolkitBuiltins()}>; the runtime never imports components.
  */
+import type { Messages } from '../src/lib/i18n';
 import type { Builtins } from '../src/runtime/builtins';
 import { loadTf } from '../src/runtime/tf';
 
@@ -11,7 +12,6 @@ type NnModule = typeof import('../src/lib/nn/index');
 
 // Models are built after the backend is chosen, so their weights live where cells will run them.
 const nnModule = () => loadTf().then(() => import('../src/lib/nn/index'));
-const diagrams = () => import('./toolkit/diagrams');
 
 /** The nn exports a cell can use by their bare names (the rest are under `nn.`). */
 const nnNames = [
@@ -45,7 +45,18 @@ const diagramNames = [
   'digitPad'
 ] as const;
 
-export function toolkitBuiltins(): Builtins {
+/** The toolkit for a page whose diagrams speak `catalogue`'s language. */
+export function toolkitBuiltins(catalogue: Messages): Builtins {
+  // Whatever mounts a component into a cell first learns the page's language (see toolkit/mount.ts).
+  const speaking =
+    <M>(load: () => Promise<M>) =>
+    () =>
+      Promise.all([load(), import('./toolkit/mount')]).then(([module, mount]) => {
+        mount.useDiagramWords(catalogue);
+        return module;
+      });
+  const diagrams = speaking(() => import('./toolkit/diagrams'));
+  const exercises = speaking(() => import('./toolkit/exercise'));
   const builtins: Builtins = {
     nn: nnModule,
     analyse: () => nnModule().then((m) => m.analyseModel),
@@ -55,7 +66,7 @@ export function toolkitBuiltins(): Builtins {
     mnistFiles: () => import('./toolkit/mnist-files').then((m) => m.mnistFiles),
     train: () => import('./toolkit/training').then((m) => m.train),
     replay: () => import('./toolkit/training').then((m) => m.replay),
-    exercise: () => import('./toolkit/exercise').then((m) => m.exercise)
+    exercise: () => exercises().then((m) => m.exercise)
   };
   for (const name of nnNames) builtins[name] = () => nnModule().then((m) => m[name]);
   for (const name of diagramNames) builtins[name] = () => diagrams().then((m) => m[name]);

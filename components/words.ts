@@ -12,6 +12,11 @@ export function provideWords(catalogue: Messages): void {
   setContext(key, catalogue);
 }
 
+/** The same, for a component mounted on its own (a cell's diagram): pass it as `mount`'s `context`. */
+export function wordsContext(catalogue: Messages): Map<symbol, Messages> {
+  return new Map([[key, catalogue]]);
+}
+
 /** The words of the page this component is on (English outside a notebook page). */
 export function words(): Messages {
   return getContext<Messages | undefined>(key) ?? messages('en');

@@ -4,6 +4,8 @@
  * re-made on every training step does not leave a trail of live components behind.
  */
 import { mount, unmount, type Component } from 'svelte';
+import { messages, type Messages } from '../../src/lib/i18n';
+import { wordsContext } from '../words';
 
 /** The element a diagram function returns. */
 export interface DiagramElement extends HTMLDivElement {
@@ -40,6 +42,15 @@ function watch(element: DiagramElement) {
   }
 }
 
+// Diagrams are mounted by cells, outside the page's component tree, so they cannot inherit its words:
+// the page says which catalogue they speak when it makes the builtins (one page, one language).
+let diagramWords: Messages = messages('en');
+
+/** The words every diagram mounted from now on uses. */
+export function useDiagramWords(catalogue: Messages): void {
+  diagramWords = catalogue;
+}
+
 /**
  * Mounts `component` with `props` into a new element. Views pass `view: true`: the component then gets an
  * `onvalue` prop that sets the element's `value` and dispatches `input`, as an <input> would. A view that
@@ -71,7 +82,8 @@ export function mountDiagram<P extends Record<string, unknown>>(
     };
     allProps = { ...props, onvalue };
   }
-  let app: Record<string, unknown> | null = mount(component, { target, props: allProps });
+  const context = wordsContext(diagramWords);
+  let app: Record<string, unknown> | null = mount(component, { target, props: allProps, context });
   const restore = options.restore;
   if (restore) {
     element.restore = (value) => {
@@ -80,7 +92,7 @@ export function mountDiagram<P extends Record<string, unknown>>(
       // Components take their starting value as a prop, so showing another value means mounting afresh.
       if (app) void unmount(app);
       allProps = { ...allProps, ...props };
-      app = mount(component, { target, props: allProps });
+      app = mount(component, { target, props: allProps, context });
       element.value = value;
     };
   }

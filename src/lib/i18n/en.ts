@@ -153,8 +153,96 @@ export const en = {
       'whoever opens the link switches that on themselves.'
   },
 
+  /** the share dialog's own words */
+  shareDialog: {
+    button: 'Share link',
+    buttonWhy: 'A link to this section, with your inputs (and, if you like, your edits)',
+    title: 'Share a link to what you see',
+    opensAt: (section: string | null) =>
+      `Opens at ${section ? `the section “${section}”` : 'the top of the notebook'}.`,
+    setsInputs: (names: string[]) =>
+      `Sets ${names.length === 1 ? 'the input' : 'the inputs'} ${quoteAll(names)} as you set ${names.length === 1 ? 'it' : 'them'}.`,
+    noInputs: 'Every input starts at its default (you have not moved any).',
+    includeEdits: (cells: string[]) =>
+      `Include my edits to ${cells.length === 1 ? 'cell' : 'cells'} ${quoteAll(cells)}. ` +
+      'Whoever opens the link sees the code but it does not run until they press Run.',
+    link: 'Link',
+    copy: 'Copy',
+    copied: 'Copied.',
+    copyByHand: 'Press Ctrl+C (⌘C) to copy the selected link.',
+    close: 'Close'
+  },
+
+  /** "Open a file…" */
+  openFile: {
+    button: 'Open a file…',
+    buttonWhy: 'Show the code of a notebook file (it runs only when you say)',
+    refused: (file: string, why: string) => `“${file}”: ${why}`
+  },
+
+  /** the colour theme chooser */
+  theme: {
+    label: 'Colour theme',
+    system: 'System theme',
+    light: 'Light',
+    dark: 'Dark',
+    contrast: 'High contrast, dark',
+    contrastLight: 'High contrast, light'
+  },
+
+  /** the table of contents beside a notebook */
+  contents: {
+    label: 'Contents',
+    title: 'Contents',
+    solved: (solved: number, total: number) => `${solved} of ${total} exercises solved`,
+    seen: '(seen)'
+  },
+
+  /** the index page's offline note */
+  offline: {
+    ready: '✓ Saved for offline use: these notebooks now work without a network.'
+  },
+
+  /** presenting: the slide bar and the presenter window */
+  slides: {
+    previous: 'Previous slide',
+    next: 'Next slide',
+    counter: (current: number, count: number) => `Slide ${current} of ${count}`,
+    slideLabel: (n: number) => `Slide ${n}`,
+    scaled: (percent: number) => `scaled to fit (${percent} %)`,
+    scaledWhy: 'This slide is taller than the screen',
+    laser: 'Laser (L)',
+    laserWhy: 'The pointer as a bright dot (L); Alt+click or Z zooms in 2×',
+    presenter: 'Presenter view',
+    presenterWhy: 'Notes, next slide and a timer in a second window (P)',
+    exit: 'Exit (Esc)',
+    timerLabel: 'Time since the presenter view opened',
+    previousButton: '← Previous',
+    nextButton: 'Next →',
+    notes: 'Notes',
+    notesLabel: 'Notes for this slide',
+    noNotes: 'No notes for this slide.',
+    nextHeading: 'Next',
+    end: 'End of the presentation.',
+    cellRef: (id: string) => `[cell ${id}]`
+  },
+
+  /** a self-checking exercise */
+  exercise: {
+    label: 'Exercise',
+    right: 'Right.',
+    notYet: 'Not yet.',
+    hint: 'Hint:',
+    showSolution: 'Show a solution'
+  },
+
   /** what library code reports; each entry words one WordedError key */
   errors: {
+    // "Open a file…" with a file that is not a version of this notebook
+    fileNotNotebook: (p: { line: number | null; why: string }) =>
+      `This file is not a notebook we can read${p.line ? ` (line ${p.line})` : ''}: ${p.why}`,
+    fileNotThisNotebook: (p: { title: string }) =>
+      `The file “${p.title}” has none of this notebook's cells, so it is not a version of it.`,
     loopStopped: (p: { line: number; seconds: number }) =>
       `The loop on line ${p.line} kept the page busy for more than ${p.seconds} s, so it was stopped. ` +
       'Does its condition ever become false?',

@@ -135,7 +135,84 @@ export const zh = {
       `链接里不包含 ${quoteAll(names)}：它们会启动训练，由打开链接的人自己决定是否开启。`
   },
 
+  shareDialog: {
+    button: '分享链接',
+    buttonWhy: '指向这一节的链接，带上你调过的输入（愿意的话，还有你改过的代码）',
+    title: '分享你眼前看到的内容',
+    opensAt: (section: string | null) => `打开时${section ? `定位到“${section}”一节` : '从笔记本开头开始'}。`,
+    setsInputs: (names: string[]) => `把输入 ${quoteAll(names)} 设成你现在的值。`,
+    noInputs: '所有输入都保持默认值（你还没有调过任何一个）。',
+    includeEdits: (cells: string[]) =>
+      `附上我对单元格 ${quoteAll(cells)} 的修改。打开链接的人能看到这些代码，但要等他们按下“运行”才会执行。`,
+    link: '链接',
+    copy: '复制',
+    copied: '已复制。',
+    copyByHand: '按 Ctrl+C（⌘C）复制已选中的链接。',
+    close: '关闭'
+  },
+
+  openFile: {
+    button: '打开文件…',
+    buttonWhy: '显示一个笔记本文件里的代码（只有你同意时才运行）',
+    refused: (file: string, why: string) => `文件“${file}”：${why}`
+  },
+
+  theme: {
+    label: '配色主题',
+    system: '跟随系统',
+    light: '浅色',
+    dark: '深色',
+    contrast: '高对比度（深色）',
+    contrastLight: '高对比度（浅色）'
+  },
+
+  contents: {
+    label: '目录',
+    title: '目录',
+    solved: (solved: number, total: number) => `练习已完成 ${solved} / ${total}`,
+    seen: '（已读）'
+  },
+
+  offline: {
+    ready: '✓ 已保存供离线使用：没有网络时这些笔记本也能打开。'
+  },
+
+  slides: {
+    previous: '上一张',
+    next: '下一张',
+    counter: (current: number, count: number) => `第 ${current} / ${count} 张`,
+    slideLabel: (n: number) => `第 ${n} 张幻灯片`,
+    scaled: (percent: number) => `已缩小以适应屏幕（${percent}%）`,
+    scaledWhy: '这张幻灯片比屏幕高',
+    laser: '激光笔 (L)',
+    laserWhy: '把指针变成醒目的光点 (L)；Alt+点击或按 Z 放大 2 倍',
+    presenter: '演讲者视图',
+    presenterWhy: '在另一个窗口里显示备注、下一张和计时器 (P)',
+    exit: '退出 (Esc)',
+    timerLabel: '演讲者视图打开以来的时间',
+    previousButton: '← 上一张',
+    nextButton: '下一张 →',
+    notes: '备注',
+    notesLabel: '这张幻灯片的备注',
+    noNotes: '这张幻灯片没有备注。',
+    nextHeading: '下一张',
+    end: '演示到此结束。',
+    cellRef: (id: string) => `[单元格 ${id}]`
+  },
+
+  exercise: {
+    label: '练习',
+    right: '对了。',
+    notYet: '还不对。',
+    hint: '提示：',
+    showSolution: '看一种解法'
+  },
+
   errors: {
+    fileNotNotebook: (p: { line: number | null; why: string }) =>
+      `这个文件不是能读取的笔记本${p.line ? `（第 ${p.line} 行）` : ''}：${p.why}`,
+    fileNotThisNotebook: (p: { title: string }) =>
+      `文件“${p.title}”里没有这个笔记本的任何单元格，所以它不是这个笔记本的版本。`,
     loopStopped: (p: { line: number; seconds: number }) =>
       `第 ${p.line} 行的循环让页面忙了超过 ${p.seconds} 秒，已被停止。它的条件会不会永远为真？`,
     draftsNoStorage: () => '这个浏览器不允许本地存储，你的修改不会被保存。',

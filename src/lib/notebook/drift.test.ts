@@ -46,7 +46,7 @@ describe('checkTranslation()', () => {
       'translated md template text',
       (t: string) => t.replace('The block has **', '这个模块有 **').replace('** channels.', '** 个通道。')
     ],
-    ['a translated text template', (t: string) => t.replace('text\`Train again\`', 'text\`再训练一次\`')],
+    ['a translated text template', (t: string) => t.replace('text`Train again`', 'text`再训练一次`')],
     ['a different quoting style', (t: string) => t.replace("'incep1'", '"incep1"')]
   ])('checkTranslation() accepts %s', (_, replace) => {
     expect(check(replace)).not.toThrow();

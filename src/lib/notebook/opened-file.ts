@@ -2,6 +2,7 @@
  * "Open a file…": reads a notebook Markdown file (say, one a classmate made with "Download my version")
  * and picks out the code of the cells this notebook has. The page then shows that code without running it.
  */
+import { WordedError } from '../i18n/worded.js';
 import { parseNotebook } from './parse.js';
 
 /** The cells a file holds for this notebook. */
@@ -21,16 +22,12 @@ export function readNotebookFile(text: string, fileName: string, cellIds: string
   try {
     spec = parseNotebook(text, fileName);
   } catch (error) {
-    const line = (error as { line?: number }).line;
-    throw new Error(
-      `This file is not a notebook we can read${line ? ` (line ${line})` : ''}: ${(error as Error).message}`
-    );
+    const line = (error as { line?: number }).line ?? null;
+    throw new WordedError('fileNotNotebook', { line, why: (error as Error).message });
   }
   const known = new Set(cellIds);
   const shared = spec.cells.filter((cell) => known.has(cell.id));
   if (shared.length === 0)
-    throw new Error(
-      `The file “${spec.meta.title}” has none of this notebook's cells, so it is not a version of it.`
-    );
+    throw new WordedError('fileNotThisNotebook', { title: spec.meta.title });
   return { code: Object.fromEntries(shared.map((cell) => [cell.id, cell.source])), title: spec.meta.title };
 }
