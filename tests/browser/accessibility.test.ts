@@ -10,12 +10,13 @@ import { launch, openPage } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // The index and every notebook, found the way the site finds them.
-const pages = [
-  '/',
-  ...readdirSync('notebooks')
+const notebookPaths = (folder: string, prefix: string) =>
+  readdirSync(folder)
     .filter((f) => /^\d+-[a-z0-9-]+\.md$/.test(f))
-    .map((f) => `/notebooks/${f.replace(/^\d+-/, '').replace(/\.md$/, '')}`)
-];
+    .map((f) => `${prefix}/notebooks/${f.replace(/^\d+-/, '').replace(/\.md$/, '')}`);
+const pages = ['/', '/glossary', ...notebookPaths('notebooks', '')];
+// The Chinese edition has the same components and colours: checked once, in the light theme.
+const chinesePages = ['/zh', '/zh/glossary', ...notebookPaths('notebooks/zh', '/zh')];
 
 /** Lets cells run and editors load (no cell still running or not yet run), then adds axe to the page. */
 async function settleAndLoadAxe(page: Page) {
@@ -36,37 +37,37 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-it.each(pages.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))(
-  '%s has no serious or critical axe violation (%s)',
-  async (path, scheme) => {
-    const { page } = await openPage(browser, path);
-    await page.emulateMedia({ colorScheme: scheme });
-    await settleAndLoadAxe(page);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(): Promise<{
-              violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`
-        );
-    });
-    expect(violations).toEqual([]);
-    await page.close();
-  }
-);
+it.each([
+  ...pages.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)),
+  ...chinesePages.map((path) => [path, 'light'] as const)
+])('%s has no serious or critical axe violation (%s)', async (path, scheme) => {
+  const { page } = await openPage(browser, path);
+  await page.emulateMedia({ colorScheme: scheme });
+  await settleAndLoadAxe(page);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`
+      );
+  });
+  expect(violations).toEqual([]);
+  await page.close();
+});
 
 it.each(
   pages.flatMap((path) => (['contrast', 'contrast-light'] as const).map((theme) => [path, theme] as const))

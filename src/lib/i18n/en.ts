@@ -227,6 +227,19 @@ export const en = {
     cellRef: (id: string) => `[cell ${id}]`
   },
 
+  /** the authoring view's slide check (dev server only) */
+  slideCheck: {
+    label: 'Slide check',
+    button: (size: string) => `Check slides at ${size}`,
+    checking: (size: string) => `Checking slides… (running the notebook at ${size})`,
+    failed: (reason: string) => `Slide check failed: ${reason}.`,
+    noAnswer: (seconds: number) => `no answer after ${seconds} s`,
+    allFit: (count: number, size: string) => `All ${count} slides fit at ${size}.`,
+    overflow: (size: string) => `Slides that overflow at ${size}:`,
+    shownAt: (percent: string) => `(shown at ${percent} %)`,
+    frameTitle: (size: string) => `This notebook at ${size}, being checked`
+  },
+
   /** a self-checking exercise */
   exercise: {
     label: 'Exercise',

@@ -200,6 +200,18 @@ export const zh = {
     cellRef: (id: string) => `[单元格 ${id}]`
   },
 
+  slideCheck: {
+    label: '幻灯片检查',
+    button: (size: string) => `按 ${size} 检查幻灯片`,
+    checking: (size: string) => `正在检查幻灯片……（以 ${size} 运行这个笔记本）`,
+    failed: (reason: string) => `幻灯片检查失败：${reason}。`,
+    noAnswer: (seconds: number) => `${seconds} 秒内没有回应`,
+    allFit: (count: number, size: string) => `在 ${size} 下，全部 ${count} 张幻灯片都放得下。`,
+    overflow: (size: string) => `在 ${size} 下放不下的幻灯片：`,
+    shownAt: (percent: string) => `（缩小到 ${percent}%）`,
+    frameTitle: (size: string) => `正在检查的笔记本（${size}）`
+  },
+
   exercise: {
     label: '练习',
     right: '对了。',

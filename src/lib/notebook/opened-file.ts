@@ -27,7 +27,6 @@ export function readNotebookFile(text: string, fileName: string, cellIds: string
   }
   const known = new Set(cellIds);
   const shared = spec.cells.filter((cell) => known.has(cell.id));
-  if (shared.length === 0)
-    throw new WordedError('fileNotThisNotebook', { title: spec.meta.title });
+  if (shared.length === 0) throw new WordedError('fileNotThisNotebook', { title: spec.meta.title });
   return { code: Object.fromEntries(shared.map((cell) => [cell.id, cell.source])), title: spec.meta.title };
 }
