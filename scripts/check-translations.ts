@@ -1,8 +1,10 @@
 /**
- * npm run check:translations: checks every notebooks/zh/*.md against its English original, the same check
- * the build runs, without building the site (handy while translating). Exits 1 with file, line and cell id.
+ * npm run check:translations: checks every notebooks/zh/*.md against its English original, the same checks
+ * the build runs (same code; written from the English as it is now), without building the site. Exits 1
+ * with file, line and cell id.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { checkStamp } from '../src/build/translation-stamp.js';
 import { compileNotebookModule } from '../src/lib/notebook/module.js';
 
 let failed = false;
@@ -11,11 +13,16 @@ for (const name of readdirSync('notebooks/zh').filter((f) => f.endsWith('.md')))
   const original = `notebooks/${name}`;
   try {
     if (!existsSync(original)) throw new Error(`${file}: no English notebook ${original}`);
-    compileNotebookModule(readFileSync(file, 'utf8'), file, readFileSync(original, 'utf8'));
+    const [text, english] = [readFileSync(file, 'utf8'), readFileSync(original, 'utf8')];
+    checkStamp(text, english, original);
+    compileNotebookModule(text, file, english);
     console.log(`ok    ${file}`);
   } catch (error) {
     failed = true;
-    console.error(`DRIFT ${error instanceof Error ? error.message : error}`);
+    const line = (error as { line?: number }).line;
+    console.error(
+      `DRIFT ${file}${line ? `:${line}` : ''}: ${error instanceof Error ? error.message : error}`
+    );
   }
 }
 process.exit(failed ? 1 : 0);
