@@ -45,7 +45,7 @@ export const glossary: Term[] = [
   { en: 'overfitting', zh: '过拟合', lesson: 3 },
   { en: 'vanishing gradient', zh: '梯度消失', lesson: 3 },
   { en: 'gradient, backpropagation', zh: '梯度，反向传播', lesson: 3 },
-  { en: 'batch normalization', zh: '批量归一化', lesson: 3 },
+  { en: 'batch normalization', zh: '批量规范化（也作批量归一化）', lesson: 3 },
   { en: 'activation function (ReLU)', zh: '激活函数（ReLU）', lesson: 3 },
   { en: 'residual block, residual network', zh: '残差块，残差网络', lesson: 4 },
   { en: 'skip connection', zh: '跳跃连接', lesson: 4 },
