@@ -5,7 +5,7 @@
 import { RuntimeError } from '@observablehq/runtime';
 import type { Messages } from '../lib/i18n/en.js';
 import { cellLineOf } from '../lib/notebook/error-line.js';
-import { word, wordingOf } from '../lib/i18n/worded.js';
+import { word, wordingOf, type Wording } from '../lib/i18n/worded.js';
 
 /** An error as the cell shows it. */
 export interface ToldError {
@@ -37,14 +37,14 @@ export function tellError(error: unknown, context: ErrorContext, messages: Messa
   const m = messages.engine;
   const name = error instanceof Error ? error.name : 'Error';
   const title = name === 'RuntimeError' ? m.errorTitle : name;
-  const wording = wordingOf(error);
+  const wording = wordingOf(error) ?? runtimeWording(error);
   let text = error instanceof Error ? error.message : String(error);
   let line: number | undefined;
   let lineInText = false;
   if (isPositioned(error)) {
     line = error.line;
     lineInText = true;
-    // Our own compile messages are re-worded; acorn's keep the position they already carry.
+    // The compiler's messages (acorn's mapped too) are worded here, with the position in the page's words.
     if (wording) text = `${word(wording, messages)} ${m.atPosition(error.line, error.column + 1)}`;
   } else if (hasLine(error)) {
     line = error.line; // a stopped loop: its message names the loop's line
@@ -60,6 +60,25 @@ export function tellError(error: unknown, context: ErrorContext, messages: Messa
   const [shadowedName, owner] = context.shadowed[0] ?? [];
   const note = shadowedName ? m.readsShadowed(shadowedName, owner) : undefined;
   return { title, text, line, lineInText, note };
+}
+
+/**
+ * The @observablehq/runtime's own messages (it throws them as finished English, and re-throws a failed input's
+ * error as a RuntimeError with only its message), mapped to the catalogue. The engine's global resolver
+ * throws "x is not defined" in the same words.
+ */
+export function runtimeWording(error: unknown): Wording | undefined {
+  if (!(error instanceof RuntimeError)) return undefined;
+  const message = error.message;
+  let match: RegExpExecArray | null;
+  if ((match = /^(.+) is not defined$/.exec(message)))
+    return { key: 'runtimeNotDefined', params: { name: match[1] } };
+  if ((match = /^(.+) is defined more than once$/.exec(message)))
+    return { key: 'runtimeDefinedTwice', params: { name: match[1] } };
+  if (message === 'circular definition') return { key: 'runtimeCircular', params: undefined };
+  if ((match = /^(.+) could not be resolved$/.exec(message)))
+    return { key: 'runtimeUnresolved', params: { name: match[1] } };
+  return undefined;
 }
 
 function hasLine(error: unknown): error is Error & { line: number } {

@@ -89,7 +89,7 @@ export class NotebookEngine {
     // The runtime's default global resolver falls back to window properties (`name`, `top`, element ids);
     // the compiler already lets real browser globals through, so anything that reaches here is a mistake.
     this.runtime = new Runtime(builtins, (name) => {
-      throw new RuntimeError(messages.engine.notDefined(name), name);
+      throw new RuntimeError(`${name} is not defined`, name); // the runtime's own words: tellError maps them
     });
     this.module = this.runtime.module();
   }
@@ -130,7 +130,7 @@ export class NotebookEngine {
     const others = [...this.cells.values()].map((r) => r.cell);
     const conflict = findConflict(others, cell);
     if (conflict) {
-      this.fail(cell.id, new Error(conflict));
+      this.fail(cell.id, conflict);
       return false;
     }
     this.define(record, cell);
