@@ -288,7 +288,7 @@ export const zh = {
     runtimeCircular: () => '循环定义：这个单元格（间接地）依赖了它自己的结果',
     runtimeUnresolved: (p: { name: string }) => `无法求出 ${p.name} 的值`,
     convChannels: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
-      `${p.layer} 需要 ${p.expected} 个输入通道，但收到的是 ${p.got}${formula(p.formula)} 个，来自${source(p.from)}`.trimEnd(),
+      `${p.layer} 需要 ${p.expected} 个输入通道，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
     batchNormChannels: (p: {
       layer: string;
       expected: number;
@@ -296,9 +296,9 @@ export const zh = {
       formula?: string;
       from: string;
     }) =>
-      `${p.layer} 需要 ${p.expected} 个通道，但收到的是 ${p.got}${formula(p.formula)} 个，来自${source(p.from)}`.trimEnd(),
+      `${p.layer} 需要 ${p.expected} 个通道，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
     linearFeatures: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
-      `${p.layer} 需要 ${p.expected} 个输入特征，但收到的是 ${p.got}${formula(p.formula)} 个，来自${source(p.from)}`.trimEnd(),
+      `${p.layer} 需要 ${p.expected} 个输入特征，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
     linearNotFlat: (p: { layer: string; expected: number; shape: string; from: string }) =>
       `${p.layer} 需要一个含 ${p.expected} 个特征的扁平向量，但收到的是来自${source(p.from)}的 ${p.shape} 张量：` +
       '请先展平（PyTorch 里的 x.view(in_size, -1)）',
