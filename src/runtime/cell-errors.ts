@@ -36,7 +36,7 @@ export interface ErrorContext {
 export function tellError(error: unknown, context: ErrorContext, messages: Messages): ToldError {
   const m = messages.engine;
   const name = error instanceof Error ? error.name : 'Error';
-  const title = name === 'RuntimeError' ? m.errorTitle : name;
+  const title = titleOf(name, messages);
   const wording = wordingOf(error) ?? runtimeWording(error);
   let text = error instanceof Error ? error.message : String(error);
   let line: number | undefined;
@@ -56,7 +56,8 @@ export function tellError(error: unknown, context: ErrorContext, messages: Messa
       line = cellLineOf(error.stack, context.sourceUrl, context.firstLine);
   }
   const typo = suggestion(error, context.names);
-  if (typo) text = `${text}. ${m.didYouMean(typo)}`;
+  // A Chinese sentence ends in a full-width stop.
+  if (typo) text = `${text}${/\p{Script=Han}/u.test(text) ? '。' : '. '}${m.didYouMean(typo)}`;
   const [shadowedName, owner] = context.shadowed[0] ?? [];
   const note = shadowedName ? m.readsShadowed(shadowedName, owner) : undefined;
   return { title, text, line, lineInText, note };
@@ -79,6 +80,19 @@ export function runtimeWording(error: unknown): Wording | undefined {
   if ((match = /^(.+) could not be resolved$/.exec(message)))
     return { key: 'runtimeUnresolved', params: { name: match[1] } };
   return undefined;
+}
+
+/** The red box's title: the error's kind in the page's words where we have them, else its own name. */
+function titleOf(name: string, messages: Messages): string {
+  const e = messages.errors;
+  const titles: Record<string, string> = {
+    RuntimeError: messages.engine.errorTitle,
+    Error: messages.engine.errorTitle,
+    SyntaxError: e.titleSyntax(),
+    ShapeError: e.titleShape(),
+    LoopTimeoutError: e.titleLoop()
+  };
+  return Object.hasOwn(titles, name) ? titles[name] : name;
 }
 
 function hasLine(error: unknown): error is Error & { line: number } {

@@ -395,7 +395,11 @@ export const en = {
       `The loss became ${p.loss} at step ${p.step} (learning rate ${p.learningRate}): training diverged and was stopped. ` +
       `Try a smaller learning rate, e.g. ${p.learningRate / 10}.`,
     trainerBusy: () => 'A training is already running in this worker; stop it first.',
-    workerFailed: () => 'The training worker failed to start.'
+    workerFailed: () => 'The training worker failed to start.',
+    // the title of an error's red box, by the error's kind (other kinds show their own name)
+    titleSyntax: () => 'SyntaxError',
+    titleShape: () => 'ShapeError',
+    titleLoop: () => 'LoopTimeoutError'
   }
 };
 

@@ -256,20 +256,20 @@ export const zh = {
       `无法读取链接里的代码：解压后超过 ${p.max.toLocaleString('zh-CN')} 个字符。`,
     reservedName: (p: { name: string }) =>
       `\`${p.name}\` 是笔记本提供给每个单元格的名字（${reservedWhy[p.name] ?? '引擎要用'}），单元格不能声明它。请换一个名字。`,
-    syntaxUnexpectedToken: () => '语法错误：这里不该出现这个符号',
-    syntaxUnexpectedCharacter: (p: { char: string }) => `语法错误：无法识别的字符“${p.char}”`,
-    syntaxUnterminatedString: () => '语法错误：字符串没有结束，缺少配对的引号',
-    syntaxUnterminatedTemplate: () => '语法错误：模板字符串没有结束，缺少配对的反引号 `',
-    syntaxUnterminatedComment: () => '语法错误：注释没有结束，缺少 */',
-    syntaxUnterminatedRegExp: () => '语法错误：正则表达式没有结束，缺少结尾的 /',
-    syntaxRedeclared: (p: { name: string }) => `语法错误：标识符 \`${p.name}\` 已经声明过了`,
-    syntaxMissingInitializer: (p: { kind: string }) => `语法错误：${p.kind} 声明缺少初始值（= …）`,
-    syntaxAssignToRvalue: () => '语法错误：赋值号左边必须是变量或属性',
-    syntaxUnexpectedKeyword: (p: { name: string }) => `语法错误：这里不该出现关键字 \`${p.name}\``,
-    syntaxReservedWord: (p: { name: string }) => `语法错误：\`${p.name}\` 是保留字，不能用作名字`,
-    syntaxInvalidNumber: () => '语法错误：无效的数字',
-    syntaxIdentifierAfterNumber: () => '语法错误：数字后面直接跟着标识符，中间缺少空格或运算符',
-    syntaxOther: (p: { message: string }) => `语法错误：${p.message}`,
+    syntaxUnexpectedToken: () => '这里不该出现这个符号',
+    syntaxUnexpectedCharacter: (p: { char: string }) => `无法识别的字符“${p.char}”`,
+    syntaxUnterminatedString: () => '字符串没有结束，缺少配对的引号',
+    syntaxUnterminatedTemplate: () => '模板字符串没有结束，缺少配对的反引号 `',
+    syntaxUnterminatedComment: () => '注释没有结束，缺少 */',
+    syntaxUnterminatedRegExp: () => '正则表达式没有结束，缺少结尾的 /',
+    syntaxRedeclared: (p: { name: string }) => `标识符 \`${p.name}\` 已经声明过了`,
+    syntaxMissingInitializer: (p: { kind: string }) => `${p.kind} 声明缺少初始值（= …）`,
+    syntaxAssignToRvalue: () => '赋值号左边必须是变量或属性',
+    syntaxUnexpectedKeyword: (p: { name: string }) => `这里不该出现关键字 \`${p.name}\``,
+    syntaxReservedWord: (p: { name: string }) => `\`${p.name}\` 是保留字，不能用作名字`,
+    syntaxInvalidNumber: () => '无效的数字',
+    syntaxIdentifierAfterNumber: () => '数字后面直接跟着标识符，中间缺少空格或运算符',
+    syntaxOther: (p: { message: string }) => `JavaScript 解析器报告：${p.message}`,
     topLevelReturn: () => '单元格的顶层不能使用 `return`。',
     yieldWithNames: (p: { names: string[] }) =>
       `使用了 \`yield\` 的单元格不能同时声明名字（${p.names.join('、')}）。` +
@@ -356,6 +356,9 @@ export const zh = {
       `第 ${p.step} 步时损失变成了 ${p.loss}（学习率 ${p.learningRate}）：训练发散，已停止。` +
       `试试更小的学习率，比如 ${p.learningRate / 10}。`,
     trainerBusy: () => '这个 worker 里已经有一个训练在运行，请先停止它。',
-    workerFailed: () => '训练 worker 没能启动。'
+    workerFailed: () => '训练 worker 没能启动。',
+    titleSyntax: () => '语法错误',
+    titleShape: () => '形状错误',
+    titleLoop: () => '循环超时'
   }
 } satisfies Messages;

@@ -161,15 +161,15 @@ describe('compileCell() errors carry a wording the page words in its language', 
   };
 
   it.each([
-    ['const b = (;', 'Unexpected token', '语法错误：这里不该出现这个符号'],
-    ["const s = 'abc", 'Unterminated string constant', '语法错误：字符串没有结束，缺少配对的引号'],
-    ['let a = 1; let a = 2', "Identifier 'a' has already been declared", '语法错误：标识符 `a` 已经声明过了'],
-    ['1 = 2;', 'Assigning to rvalue', '语法错误：赋值号左边必须是变量或属性'],
-    ['const x = 1a', 'Identifier directly after number', '语法错误：数字后面直接跟着标识符'],
-    ['let enum = 1', "The keyword 'enum' is reserved", '语法错误：`enum` 是保留字，不能用作名字'],
-    ['const x = /* hi', 'Unterminated comment', '语法错误：注释没有结束，缺少 */'],
-    ['const a = 1 @ 2', "Unexpected character '@'", '语法错误：无法识别的字符“@”'],
-    ['const a = `x', 'Unterminated template literal', '语法错误：模板字符串没有结束，缺少配对的反引号 `'],
+    ['const b = (;', 'Unexpected token', '这里不该出现这个符号'],
+    ["const s = 'abc", 'Unterminated string constant', '字符串没有结束，缺少配对的引号'],
+    ['let a = 1; let a = 2', "Identifier 'a' has already been declared", '标识符 `a` 已经声明过了'],
+    ['1 = 2;', 'Assigning to rvalue', '赋值号左边必须是变量或属性'],
+    ['const x = 1a', 'Identifier directly after number', '数字后面直接跟着标识符'],
+    ['let enum = 1', "The keyword 'enum' is reserved", '`enum` 是保留字，不能用作名字'],
+    ['const x = /* hi', 'Unterminated comment', '注释没有结束，缺少 */'],
+    ['const a = 1 @ 2', "Unexpected character '@'", '无法识别的字符“@”'],
+    ['const a = `x', 'Unterminated template literal', '模板字符串没有结束，缺少配对的反引号 `'],
     [
       'const a = 1\nreturn a',
       '`return` cannot be used at the top level of a cell.',
@@ -198,7 +198,7 @@ describe('compileCell() errors carry a wording the page words in its language', 
       params: { message: 'Invalid regular expression flag' }
     });
     const wording = wordingOf('const r = /a/qq')!;
-    expect(word(wording, zh)).toMatch(/^语法错误：Invalid regular expression flag/);
+    expect(word(wording, zh)).toMatch(/^JavaScript 解析器报告：Invalid regular expression flag/);
     expect(word(wording, en)).toBe('Invalid regular expression flag');
   });
 
