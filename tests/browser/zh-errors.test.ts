@@ -38,6 +38,19 @@ const addMismatch = `(() => {
   return buildModel(x, add(x, Conv2d(16, 32, 3, { padding: 1, name: 'conv' })(x), { name: 'join' }))
 })()`;
 
+describe('a hint on the Chinese page', () => {
+  it('a cell that ends in “;” is told why it shows nothing, in Chinese', async () => {
+    const { page } = await openPage(browser, '/zh/notebooks/how-to-use');
+    await waitForState(page, 'playground', 'ok');
+    await editCell(page, 'playground', 'channels * 2;');
+    await waitForState(page, 'playground', 'ok');
+    await expect
+      .poll(() => output(page, 'playground').innerText())
+      .toContain('这个单元格什么也没显示，因为它以“;”结尾。');
+    await page.close();
+  });
+});
+
 describe.each([
   {
     edition: 'the Chinese page',

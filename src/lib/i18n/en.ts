@@ -399,7 +399,15 @@ export const en = {
     // the title of an error's red box, by the error's kind (other kinds show their own name)
     titleSyntax: () => 'SyntaxError',
     titleShape: () => 'ShapeError',
-    titleLoop: () => 'LoopTimeoutError'
+    titleLoop: () => 'LoopTimeoutError',
+    // a note under a cell (not an error): the compiler's guess at a likely mistake
+    trailingSemicolon: () =>
+      'This cell shows nothing because it ends with “;”. Remove the “;” to display its value.',
+    // the lecture's nets (nets.ts)
+    plainDepth: (p: { depth: number }) =>
+      `plainStack depth counts the stem conv and the fc, so it must be at least 2, got ${p.depth}`,
+    residualDepth: (p: { depth: number }) =>
+      `residualStack depth must be 2 + an even number of layers (8, 20, 32, 56, …), got ${p.depth}`
   }
 };
 

@@ -359,6 +359,11 @@ export const zh = {
     workerFailed: () => '训练 worker 没能启动。',
     titleSyntax: () => '语法错误',
     titleShape: () => '形状错误',
-    titleLoop: () => '循环超时'
+    titleLoop: () => '循环超时',
+    trailingSemicolon: () => '这个单元格什么也没显示，因为它以“;”结尾。去掉“;”就能显示它的值。',
+    plainDepth: (p: { depth: number }) =>
+      `plainStack 的深度把开头的卷积层和最后的全连接层也算在内，所以至少是 2，但给的是 ${p.depth}`,
+    residualDepth: (p: { depth: number }) =>
+      `residualStack 的深度必须是 2 加上一个偶数层（8、20、32、56……），但给的是 ${p.depth}`
   }
 } satisfies Messages;

@@ -117,7 +117,9 @@ describe('compileCell()', () => {
   });
 
   it('compileCell() hints when a trailing semicolon hides an expression', () => {
-    expect(compileCell('x * 2;').hint).toMatch(/ends with “;”/);
+    const hint = compileCell('x * 2;').hint!;
+    expect(word(hint, en)).toMatch(/ends with “;”/);
+    expect(word(hint, zh)).toBe('这个单元格什么也没显示，因为它以“;”结尾。去掉“;”就能显示它的值。');
     expect(compileCell('x = 2;').hint).toBeUndefined();
     expect(compileCell('x * 2').hint).toBeUndefined();
   });

@@ -28,8 +28,8 @@ export interface CompiledCell {
   body: string;
   /** the line of `body` on which the cell's own first line is (an error on body line n is cell line n − firstLine + 1) */
   firstLine: number;
-  /** a friendly note for the reader about a likely mistake (not an error), if any */
-  hint?: string;
+  /** a friendly note for the reader about a likely mistake (not an error), if any; the page words it */
+  hint?: Wording;
 }
 
 /** A compile error with a position in the cell's own source (1-based line, 0-based column). */
@@ -271,13 +271,13 @@ function declaredNames(statements: ESTree.Statement[]): string[] {
 }
 
 /** A cell like `x * 2;` shows nothing; the reader almost always meant to see the value. */
-function trailingSemicolonHint(statements: ESTree.Statement[], source: string): string | undefined {
+function trailingSemicolonHint(statements: ESTree.Statement[], source: string): Wording | undefined {
   if (statements.length !== 1 || statements[0].type !== 'ExpressionStatement') return undefined;
   const expression = statements[0].expression;
   if (expression.type === 'AssignmentExpression' || expression.type === 'UpdateExpression') return undefined;
   if (expression.type === 'CallExpression') return undefined; // display(x); and console.log(x); are fine
   if (!source.trimEnd().endsWith(';')) return undefined;
-  return 'This cell shows nothing because it ends with “;”. Remove the “;” to display its value.';
+  return { key: 'trailingSemicolon', params: undefined };
 }
 
 type AnyNode = ESTree.Node & { start: number; end: number };
