@@ -23,7 +23,7 @@ describe('tellError() words an error in the page’s language', () => {
       'an acorn syntax error, with its position',
       compileError('const a = 1\nconst b = (a *'),
       ['SyntaxError', 'Unexpected token (line 2, column 15)'],
-      ['语法错误', '这里不该出现这个符号 （第 2 行第 15 列）']
+      ['语法错误', '这里不该出现这个符号（第 2 行第 15 列）']
     ],
     [
       'the runtime’s unknown name, with a near miss',

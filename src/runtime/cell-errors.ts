@@ -45,7 +45,7 @@ export function tellError(error: unknown, context: ErrorContext, messages: Messa
     line = error.line;
     lineInText = true;
     // The compiler's messages (acorn's mapped too) are worded here, with the position in the page's words.
-    if (wording) text = `${word(wording, messages)} ${m.atPosition(error.line, error.column + 1)}`;
+    if (wording) text = spaced(word(wording, messages), m.atPosition(error.line, error.column + 1));
   } else if (hasLine(error)) {
     line = error.line; // a stopped loop: its message names the loop's line
     lineInText = true;
@@ -93,6 +93,14 @@ function titleOf(name: string, messages: Messages): string {
     LoopTimeoutError: e.titleLoop()
   };
   return Object.hasOwn(titles, name) ? titles[name] : name;
+}
+
+/**
+ * `a` then `b`, with a space between them unless the language's punctuation makes one (Chinese writes
+ * “…符号（第 2 行）”, English “… token (line 2)”).
+ */
+export function spaced(a: string, b: string): string {
+  return /^[（：，。]/.test(b) ? `${a}${b}` : `${a} ${b}`;
 }
 
 function hasLine(error: unknown): error is Error & { line: number } {
