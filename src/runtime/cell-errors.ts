@@ -5,7 +5,7 @@
 import { RuntimeError } from '@observablehq/runtime';
 import type { Messages } from '../lib/i18n/en.js';
 import { cellLineOf } from '../lib/notebook/error-line.js';
-import { word, wordingOf } from '../lib/i18n/worded.js';
+import { word, wordingOf, type Wording } from '../lib/i18n/worded.js';
 
 /** An error as the cell shows it. */
 export interface ToldError {
@@ -36,16 +36,16 @@ export interface ErrorContext {
 export function tellError(error: unknown, context: ErrorContext, messages: Messages): ToldError {
   const m = messages.engine;
   const name = error instanceof Error ? error.name : 'Error';
-  const title = name === 'RuntimeError' ? m.errorTitle : name;
-  const wording = wordingOf(error);
+  const title = titleOf(name, messages);
+  const wording = wordingOf(error) ?? runtimeWording(error);
   let text = error instanceof Error ? error.message : String(error);
   let line: number | undefined;
   let lineInText = false;
   if (isPositioned(error)) {
     line = error.line;
     lineInText = true;
-    // Our own compile messages are re-worded; acorn's keep the position they already carry.
-    if (wording) text = `${word(wording, messages)} ${m.atPosition(error.line, error.column + 1)}`;
+    // The compiler's messages (acorn's mapped too) are worded here, with the position in the page's words.
+    if (wording) text = spaced(word(wording, messages), m.atPosition(error.line, error.column + 1));
   } else if (hasLine(error)) {
     line = error.line; // a stopped loop: its message names the loop's line
     lineInText = true;
@@ -56,10 +56,51 @@ export function tellError(error: unknown, context: ErrorContext, messages: Messa
       line = cellLineOf(error.stack, context.sourceUrl, context.firstLine);
   }
   const typo = suggestion(error, context.names);
-  if (typo) text = `${text}. ${m.didYouMean(typo)}`;
+  // A Chinese sentence ends in a full-width stop.
+  if (typo) text = `${text}${/\p{Script=Han}/u.test(text) ? '。' : '. '}${m.didYouMean(typo)}`;
   const [shadowedName, owner] = context.shadowed[0] ?? [];
   const note = shadowedName ? m.readsShadowed(shadowedName, owner) : undefined;
   return { title, text, line, lineInText, note };
+}
+
+/**
+ * The @observablehq/runtime's own messages (it throws them as finished English, and re-throws a failed input's
+ * error as a RuntimeError with only its message), mapped to the catalogue. The engine's global resolver
+ * throws "x is not defined" in the same words.
+ */
+export function runtimeWording(error: unknown): Wording | undefined {
+  if (!(error instanceof RuntimeError)) return undefined;
+  const message = error.message;
+  let match: RegExpExecArray | null;
+  if ((match = /^(.+) is not defined$/.exec(message)))
+    return { key: 'runtimeNotDefined', params: { name: match[1] } };
+  if ((match = /^(.+) is defined more than once$/.exec(message)))
+    return { key: 'runtimeDefinedTwice', params: { name: match[1] } };
+  if (message === 'circular definition') return { key: 'runtimeCircular', params: undefined };
+  if ((match = /^(.+) could not be resolved$/.exec(message)))
+    return { key: 'runtimeUnresolved', params: { name: match[1] } };
+  return undefined;
+}
+
+/** The red box's title: the error's kind in the page's words where we have them, else its own name. */
+function titleOf(name: string, messages: Messages): string {
+  const e = messages.errors;
+  const titles: Record<string, string> = {
+    RuntimeError: messages.engine.errorTitle,
+    Error: messages.engine.errorTitle,
+    SyntaxError: e.titleSyntax(),
+    ShapeError: e.titleShape(),
+    LoopTimeoutError: e.titleLoop()
+  };
+  return Object.hasOwn(titles, name) ? titles[name] : name;
+}
+
+/**
+ * `a` then `b`, with a space between them unless the language's punctuation makes one (Chinese writes
+ * “…符号（第 2 行）”, English “… token (line 2)”).
+ */
+export function spaced(a: string, b: string): string {
+  return /^[（：，。]/.test(b) ? `${a}${b}` : `${a} ${b}`;
 }
 
 function hasLine(error: unknown): error is Error & { line: number } {

@@ -8,6 +8,7 @@
  */
 import { Runtime, RuntimeError, type Module, type Variable } from '@observablehq/runtime';
 import type { Messages } from '../lib/i18n/en.js';
+import { word, type Wording } from '../lib/i18n/worded.js';
 import { findConflict, ownersOf } from '../lib/notebook/cell-graph.js';
 import { makeLoopGuard, type LoopTimeoutError } from '../lib/notebook/loop-guard.js';
 import { tellError } from './cell-errors.js';
@@ -26,8 +27,8 @@ export interface EngineCell {
   outputs: string[];
   /** show the body's return value (expression and generator cells) */
   autodisplay: boolean;
-  /** shown quietly when the cell displays nothing */
-  hint?: string;
+  /** shown quietly when the cell displays nothing, in the page's words */
+  hint?: Wording;
   /** the compiled cell function */
   body: (...args: unknown[]) => unknown;
   /** for reader-edited cells: where errors point, `cell-<id>.js` */
@@ -89,7 +90,7 @@ export class NotebookEngine {
     // The runtime's default global resolver falls back to window properties (`name`, `top`, element ids);
     // the compiler already lets real browser globals through, so anything that reaches here is a mistake.
     this.runtime = new Runtime(builtins, (name) => {
-      throw new RuntimeError(messages.engine.notDefined(name), name);
+      throw new RuntimeError(`${name} is not defined`, name); // the runtime's own words: tellError maps them
     });
     this.module = this.runtime.module();
   }
@@ -130,7 +131,7 @@ export class NotebookEngine {
     const others = [...this.cells.values()].map((r) => r.cell);
     const conflict = findConflict(others, cell);
     if (conflict) {
-      this.fail(cell.id, new Error(conflict));
+      this.fail(cell.id, conflict);
       return false;
     }
     this.define(record, cell);
@@ -246,7 +247,8 @@ export class NotebookEngine {
           output.clear();
           output.display(value);
         }
-        if (cell.hint && output.root.childNodes.length === 0) output.notice(cell.hint, 'hint');
+        if (cell.hint && output.root.childNodes.length === 0)
+          output.notice(word(cell.hint, this.messages), 'hint');
         const shadows = cell.outputs.filter((name) => this.builtinNames.includes(name));
         if (shadows.length > 0) output.notice(this.messages.engine.shadowsBuiltin(shadows), 'hint');
         this.report(cell.id, { state: 'ok' });

@@ -3,7 +3,7 @@
  * an input", hints). The one place in the runtime that touches the page; it receives its root element.
  */
 import type { Messages } from '../lib/i18n/en.js';
-import type { ToldError } from './cell-errors.js';
+import { spaced, type ToldError } from './cell-errors.js';
 import { inspect, isDisplayableNode, note } from './inspect.js';
 
 /** More `display()` calls than this in one run are dropped, so a display in a big loop cannot freeze. */
@@ -44,9 +44,11 @@ export class CellOutput {
     box.setAttribute('role', 'alert');
     const title = document.createElement('strong');
     title.textContent = told.title;
-    box.append(title, document.createTextNode(`: ${told.text}`));
+    // A Chinese title takes a full-width colon.
+    const colon = /\p{Script=Han}$/u.test(told.title) ? '：' : ': ';
+    box.append(title, document.createTextNode(`${colon}${told.text}`));
     if (told.line !== undefined && !told.lineInText)
-      box.append(note(` ${this.messages.engine.atLine(told.line)}`));
+      box.append(note(spaced('', this.messages.engine.atLine(told.line))));
     if (told.note) box.append(note(` ${told.note}`));
     this.root.append(box);
   }

@@ -1,5 +1,6 @@
 /** The compiled notebook module a `notebooks/*.md` import provides (see src/lib/notebook/module.ts). */
 import type { Block, Heading, NotebookMeta } from '../lib/notebook/types.js';
+import type { Wording } from '../lib/i18n/worded.js';
 
 /** A shipped cell, compiled at build time. */
 export interface ShippedCell {
@@ -23,8 +24,8 @@ export interface ShippedCell {
   outputs: string[];
   /** show the value */
   autodisplay: boolean;
-  /** a note for the reader when the cell shows nothing */
-  hint?: string;
+  /** a note for the reader when the cell shows nothing (the page words it) */
+  hint?: Wording;
   /** the source highlighted as HTML (for the page before the editor loads) */
   code: string;
   /** the compiled function */

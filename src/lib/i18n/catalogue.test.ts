@@ -13,7 +13,11 @@ function kinds(catalogue: object, prefix = ''): string[] {
 
 /** Every message as text: strings as they are, functions called with sample arguments. */
 function texts(catalogue: object, prefix = ''): [string, string][] {
-  const params = { name: 'x', line: 1, seconds: 2, max: 3, cell: 'c', section: 's', raw: 'r' };
+  const params = {
+    ...{ name: 'x', line: 1, seconds: 2, max: 3, cell: 'c', section: 's', raw: 'r' },
+    // lists in the errors' parameters
+    ...{ names: ['a'], cycle: ['a', 'b', 'a'], sizes: ['4×4', '2×2'], problems: [{ key: 'noExamples' }] }
+  };
   return Object.entries(catalogue).flatMap(([key, value]): [string, string][] => {
     if (typeof value === 'function') {
       // Messages take an origin, ids and counts, lists of ids, or (errors) one object of parameters:

@@ -282,9 +282,144 @@ export const en = {
       `The code in this link could not be read: it unpacks to more than ${p.max.toLocaleString('en')} characters.`,
     reservedName: (p: { name: string }) =>
       `\`${p.name}\` is a name the notebook gives every cell (${reservedWhy[p.name] ?? 'used by the engine'}), ` +
-      'so a cell cannot declare it. Pick another name.'
+      'so a cell cannot declare it. Pick another name.',
+    // the compiler: acorn's syntax messages (as acorn words them), then our own refusals
+    syntaxUnexpectedToken: () => 'Unexpected token',
+    syntaxUnexpectedCharacter: (p: { char: string }) => `Unexpected character '${p.char}'`,
+    syntaxUnterminatedString: () => 'Unterminated string constant',
+    syntaxUnterminatedTemplate: () => 'Unterminated template literal',
+    syntaxUnterminatedComment: () => 'Unterminated comment',
+    syntaxUnterminatedRegExp: () => 'Unterminated regular expression',
+    syntaxRedeclared: (p: { name: string }) => `Identifier '${p.name}' has already been declared`,
+    syntaxMissingInitializer: (p: { kind: string }) => `Missing initializer in ${p.kind} declaration`,
+    syntaxAssignToRvalue: () => 'Assigning to rvalue',
+    syntaxUnexpectedKeyword: (p: { name: string }) => `Unexpected keyword '${p.name}'`,
+    syntaxReservedWord: (p: { name: string }) => `The keyword '${p.name}' is reserved`,
+    syntaxInvalidNumber: () => 'Invalid number',
+    syntaxIdentifierAfterNumber: () => 'Identifier directly after number',
+    // any other message of acorn's, kept as acorn words it
+    syntaxOther: (p: { message: string }) => p.message,
+    topLevelReturn: () => '`return` cannot be used at the top level of a cell.',
+    yieldWithNames: (p: { names: string[] }) =>
+      `A cell that uses \`yield\` cannot also declare names (${p.names.join(', ')}). ` +
+      'Move the declarations to their own cell, or wrap them in { } to keep them local.',
+    // `source` is the module an import names; null for an export
+    importRefused: (p: { source: string | null }) =>
+      `Cells cannot use \`${p.source == null ? 'export' : `import from "${p.source}"`}\`. ` +
+      'These are already available by name: d3, tf, html, svg, md, tex, text, ' +
+      'Generators, Inputs, width, now, plus the lecture toolkit. Other cells share values by declaring them (const x = …).',
+    // an edit that would break the notebook's graph (cell-graph.ts)
+    nameTaken: (p: { name: string; cell: string }) =>
+      `\`${p.name}\` is already defined in cell “${p.cell}”. A name can be defined in only one cell: ` +
+      'rename it here, or wrap this cell in { … } to keep its names local.',
+    circular: (p: { cycle: string[] }) =>
+      `Circular definition: ${p.cycle.join(' → ')}. A cell cannot depend, even indirectly, on its own result.`,
+    // the runtime's own messages (@observablehq/runtime), as it words them
+    runtimeNotDefined: (p: { name: string }) => `${p.name} is not defined`,
+    runtimeDefinedTwice: (p: { name: string }) => `${p.name} is defined more than once`,
+    runtimeCircular: () => 'circular definition',
+    runtimeUnresolved: (p: { name: string }) => `${p.name} could not be resolved`,
+    // the model builders (src/lib/nn); `from` says where a count comes from ("conv1", "incep1's concat",
+    // "the input (1×28×28)"), `formula` how it was summed ("16+24+24+40")
+    convChannels: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+      `${p.layer} expects ${p.expected} input channels but receives ${p.got}${p.formula ? ` = ${p.formula}` : ''} ` +
+      `from ${p.from}`,
+    batchNormChannels: (p: {
+      layer: string;
+      expected: number;
+      got: number;
+      formula?: string;
+      from: string;
+    }) =>
+      `${p.layer} expects ${p.expected} channels but receives ${p.got}${p.formula ? ` = ${p.formula}` : ''} from ${p.from}`,
+    linearFeatures: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+      `${p.layer} expects ${p.expected} input features but receives ${p.got}${p.formula ? ` = ${p.formula}` : ''} ` +
+      `from ${p.from}`,
+    linearNotFlat: (p: { layer: string; expected: number; shape: string; from: string }) =>
+      `${p.layer} expects a flat vector of ${p.expected} features but receives a ` +
+      `${p.shape} tensor from ${p.from}: flatten it first (x.view(in_size, -1) in PyTorch)`,
+    catEmpty: () => 'cat needs at least one tensor',
+    catSizes: (p: { layer: string; sizes: string[] }) =>
+      `${p.layer} needs the same H×W on every input but gets ${p.sizes.join(', ')}`,
+    addShapes: (p: { layer: string; a: string; b: string; fromA: string; fromB: string }) =>
+      `${p.layer} cannot add ${p.a} (from ${p.fromA}) and ${p.b} (from ${p.fromB}): ` +
+      'a residual connection needs both shapes to match',
+    notImage: (p: { layer: string; shape: string; from: string }) =>
+      `${p.layer} expects an image tensor (C×H×W) but receives ${p.shape} from ${p.from}`,
+    windowTooBig: (p: {
+      layer: string;
+      kernel: number;
+      padding: number;
+      needed: number;
+      size: string;
+      from: string;
+    }) =>
+      `${p.layer} (kernel ${p.kernel}×${p.kernel}, padding ${p.padding}) needs an input of at least ` +
+      `${p.needed}×${p.needed} but receives ${p.size} from ${p.from}`,
+    inputShape: (p: { shape: string }) => `input shape must be [C, H, W] or [features], got [${p.shape}]`,
+    poolPadding: (p: { layer: string; padding: number; kernel: number }) =>
+      `${p.layer} padding should be at most half the kernel size, got padding ${p.padding} for kernel ${p.kernel}`,
+    maxPoolPadding: (p: { padding: number; kernel: number; stride: number }) =>
+      `MaxPool2d padding ${p.padding} with kernel ${p.kernel}, stride ${p.stride} is not supported here; ` +
+      'use padding 0, or padding (k−1)/2 with stride 1',
+    adaptivePoolSize: () => 'AdaptiveAvgPool2d supports output size 1 (global average) only',
+    // a size given to a builder (`field` is the argument, e.g. "Conv2d inChannels"; `value` as written)
+    sizeNotNumber: (p: { field: string; value: string }) => `${p.field} must be a number, got ${p.value}`,
+    sizeNotWhole: (p: { field: string; value: string }) =>
+      `${p.field} must be a whole number, got ${p.value}`,
+    sizeNegative: (p: { field: string; value: string }) => `${p.field} must not be negative, got ${p.value}`,
+    sizeZero: (p: { field: string }) => `${p.field} must be at least 1, got 0`,
+    // the trainer: each problem with a training request (validate.ts), then all of them in one message
+    lrNotNumber: (p: { value: string }) => `learningRate must be a number, got ${p.value}.`,
+    lrNotPositive: (p: { value: number }) => `learningRate must be greater than 0, got ${p.value}.`,
+    lrTooLarge: (p: { value: number; max: number }) =>
+      `learningRate ${p.value} is too large (at most ${p.max}); the loss would diverge. Try 0.01.`,
+    batchNotWhole: (p: { value: string }) =>
+      `batchSize must be a whole number of at least 1, got ${p.value}.`,
+    batchTooLarge: (p: { value: number; count: number }) =>
+      `batchSize ${p.value} is larger than the ${p.count} training examples.`,
+    epochsNotWhole: (p: { value: string }) => `epochs must be a whole number of at least 1, got ${p.value}.`,
+    optimizerUnknown: (p: { value: string }) => `optimizer must be 'sgd' or 'adam', got ${p.value}.`,
+    momentumRange: (p: { value: string }) => `momentum must be in [0, 1), got ${p.value}.`,
+    seedNotFinite: (p: { value: string }) => `seed must be a finite number, got ${p.value}.`,
+    noExamples: () => 'There are no training examples.',
+    outputShape: (p: { shape: string }) =>
+      `The model's output must have shape [batch, 10] (one score per digit), got [${p.shape}].`,
+    layerUnknown: (p: { className: string; layer?: string }) =>
+      `Layer class ${p.className}${p.layer ? ` ("${p.layer}")` : ''} cannot be rebuilt in the training worker; ` +
+      'register it with tf.serialization.registerClass in the worker or use built-in layers.',
+    // `problems` are wordings of the keys above (or, from older code, finished sentences)
+    cannotTrain: (p: { problems: (string | { key: string; params: unknown })[] }): string =>
+      `Cannot train: ${p.problems.map((problem) => wordIn(en.errors, problem)).join(' ')}`,
+    lossDiverged: (p: { loss: number; step: number; learningRate: number }) =>
+      `The loss became ${p.loss} at step ${p.step} (learning rate ${p.learningRate}): training diverged and was stopped. ` +
+      `Try a smaller learning rate, e.g. ${p.learningRate / 10}.`,
+    trainerBusy: () => 'A training is already running in this worker; stop it first.',
+    workerFailed: () => 'The training worker failed to start.',
+    // the title of an error's red box, by the error's kind (other kinds show their own name)
+    titleSyntax: () => 'SyntaxError',
+    titleShape: () => 'ShapeError',
+    titleLoop: () => 'LoopTimeoutError',
+    // a note under a cell (not an error): the compiler's guess at a likely mistake
+    trailingSemicolon: () =>
+      'This cell shows nothing because it ends with “;”. Remove the “;” to display its value.',
+    // the lecture's nets (nets.ts)
+    plainDepth: (p: { depth: number }) =>
+      `plainStack depth counts the stem conv and the fc, so it must be at least 2, got ${p.depth}`,
+    residualDepth: (p: { depth: number }) =>
+      `residualStack depth must be 2 + an even number of layers (8, 20, 32, 56, …), got ${p.depth}`
   }
 };
+
+/**
+ * Words a message nested in another's parameters (a list of problems) with the same catalogue's `errors`;
+ * a plain string is already worded.
+ */
+export function wordIn(errors: object, wording: string | { key: string; params: unknown }): string {
+  if (typeof wording === 'string') return wording;
+  const entry = (errors as Record<string, ((params: unknown) => string) | undefined>)[wording.key];
+  return entry ? entry(wording.params) : wording.key;
+}
 
 /** The shape every catalogue has: the English one's. */
 export type Messages = typeof en;

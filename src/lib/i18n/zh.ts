@@ -2,10 +2,22 @@
  * 页面上给读者看的每一句话（中文版）。键与英文目录 en.ts 完全相同；缺了哪一个，类型检查和
  * catalogue.test.ts 都会失败。术语随 d2l-zh：单元格、通道、卷积、池化、残差块……
  */
-import type { Messages } from './en';
+import { wordIn, type Messages } from './en';
 
 const quoteAll = (ids: string[]) => ids.map((id) => `“${id}”`).join('、');
 const origins = { link: '链接', file: '文件' } as const;
+
+/** 构建模型时说明通道数从哪里来：“the input (1×28×28)” → “输入（1×28×28）”，“incep1's concat” → “incep1 的 concat”。 */
+const source = (from: string) => {
+  const input = /^the input \((.*)\)$/.exec(from);
+  if (input) return `输入（${input[1]}）`;
+  const owned = /^(.+)'s (.+)$/.exec(from);
+  const phrase = owned ? `${owned[1]} 的 ${owned[2]}` : from;
+  // 中英文之间留一个空格（句末的空格由调用处去掉）
+  return `${/^[\x20-\x7e]/.test(phrase) ? ' ' : ''}${phrase}${/[\x20-\x7e]$/.test(phrase) ? ' ' : ''}`;
+};
+/** 通道数是怎么加出来的：“（16+24+24+40）”。 */
+const formula = (sum?: string) => (sum ? `（${sum}）` : '');
 
 /** 笔记本为每个单元格提供的名字，各自是什么。 */
 const reservedWhy: Record<string, string> = {
@@ -243,6 +255,115 @@ export const zh = {
     linkCodeTooBig: (p: { max: number }) =>
       `无法读取链接里的代码：解压后超过 ${p.max.toLocaleString('zh-CN')} 个字符。`,
     reservedName: (p: { name: string }) =>
-      `\`${p.name}\` 是笔记本提供给每个单元格的名字（${reservedWhy[p.name] ?? '引擎要用'}），单元格不能声明它。请换一个名字。`
+      `\`${p.name}\` 是笔记本提供给每个单元格的名字（${reservedWhy[p.name] ?? '引擎要用'}），单元格不能声明它。请换一个名字。`,
+    syntaxUnexpectedToken: () => '这里不该出现这个符号',
+    syntaxUnexpectedCharacter: (p: { char: string }) => `无法识别的字符“${p.char}”`,
+    syntaxUnterminatedString: () => '字符串没有结束，缺少配对的引号',
+    syntaxUnterminatedTemplate: () => '模板字符串没有结束，缺少配对的反引号 `',
+    syntaxUnterminatedComment: () => '注释没有结束，缺少 */',
+    syntaxUnterminatedRegExp: () => '正则表达式没有结束，缺少结尾的 /',
+    syntaxRedeclared: (p: { name: string }) => `标识符 \`${p.name}\` 已经声明过了`,
+    syntaxMissingInitializer: (p: { kind: string }) => `${p.kind} 声明缺少初始值（= …）`,
+    syntaxAssignToRvalue: () => '赋值号左边必须是变量或属性',
+    syntaxUnexpectedKeyword: (p: { name: string }) => `这里不该出现关键字 \`${p.name}\``,
+    syntaxReservedWord: (p: { name: string }) => `\`${p.name}\` 是保留字，不能用作名字`,
+    syntaxInvalidNumber: () => '无效的数字',
+    syntaxIdentifierAfterNumber: () => '数字后面直接跟着标识符，中间缺少空格或运算符',
+    syntaxOther: (p: { message: string }) => `JavaScript 解析器报告：${p.message}`,
+    topLevelReturn: () => '单元格的顶层不能使用 `return`。',
+    yieldWithNames: (p: { names: string[] }) =>
+      `使用了 \`yield\` 的单元格不能同时声明名字（${p.names.join('、')}）。` +
+      '把这些声明移到单独的单元格里，或者用 { } 包起来，让它们只在本单元格内有效。',
+    importRefused: (p: { source: string | null }) =>
+      `单元格里不能使用 \`${p.source == null ? 'export' : `import from "${p.source}"`}\`。` +
+      '这些名字可以直接使用：d3、tf、html、svg、md、tex、text、Generators、Inputs、width、now，以及课程工具箱。' +
+      '单元格之间通过声明来共享值（const x = …）。',
+    nameTaken: (p: { name: string; cell: string }) =>
+      `\`${p.name}\` 已经在单元格“${p.cell}”中定义过了。一个名字只能在一个单元格里定义：` +
+      '请在这里换个名字，或者用 { … } 把这个单元格包起来，让其中的名字只在本单元格内有效。',
+    circular: (p: { cycle: string[] }) =>
+      `循环定义：${p.cycle.join(' → ')}。单元格不能依赖（哪怕是间接依赖）自己的结果。`,
+    runtimeNotDefined: (p: { name: string }) => `${p.name} 没有定义`,
+    runtimeDefinedTwice: (p: { name: string }) => `${p.name} 被定义了不止一次`,
+    runtimeCircular: () => '循环定义：这个单元格（间接地）依赖了它自己的结果',
+    runtimeUnresolved: (p: { name: string }) => `无法求出 ${p.name} 的值`,
+    convChannels: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+      `${p.layer} 需要 ${p.expected} 个输入通道，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
+    batchNormChannels: (p: {
+      layer: string;
+      expected: number;
+      got: number;
+      formula?: string;
+      from: string;
+    }) =>
+      `${p.layer} 需要 ${p.expected} 个通道，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
+    linearFeatures: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+      `${p.layer} 需要 ${p.expected} 个输入特征，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
+    linearNotFlat: (p: { layer: string; expected: number; shape: string; from: string }) =>
+      `${p.layer} 需要一个含 ${p.expected} 个特征的扁平向量，但收到的是来自${source(p.from)}的 ${p.shape} 张量：` +
+      '请先展平（PyTorch 里的 x.view(in_size, -1)）',
+    catEmpty: () => 'cat 至少需要一个张量',
+    catSizes: (p: { layer: string; sizes: string[] }) =>
+      `${p.layer} 要求每个输入的高×宽（H×W）都相同，但收到的是 ${p.sizes.join('、')}`,
+    addShapes: (p: { layer: string; a: string; b: string; fromA: string; fromB: string }) =>
+      `${p.layer} 无法把 ${p.a}（来自${source(p.fromA).trimEnd()}）与 ${p.b}（来自${source(p.fromB).trimEnd()}）相加：` +
+      '残差连接要求两者的形状完全相同',
+    notImage: (p: { layer: string; shape: string; from: string }) =>
+      `${p.layer} 需要一个图像张量（C×H×W），但收到的是来自${source(p.from)}的 ${p.shape}`,
+    windowTooBig: (p: {
+      layer: string;
+      kernel: number;
+      padding: number;
+      needed: number;
+      size: string;
+      from: string;
+    }) =>
+      `${p.layer}（卷积核 ${p.kernel}×${p.kernel}，填充 ${p.padding}）的输入至少要 ${p.needed}×${p.needed}，` +
+      `但收到的是来自${source(p.from)}的 ${p.size}`,
+    inputShape: (p: { shape: string }) => `input 的形状必须是 [C, H, W] 或 [特征数]，但给的是 [${p.shape}]`,
+    poolPadding: (p: { layer: string; padding: number; kernel: number }) =>
+      `${p.layer} 的填充最多只能是池化窗口大小的一半，但窗口为 ${p.kernel} 时给了填充 ${p.padding}`,
+    maxPoolPadding: (p: { padding: number; kernel: number; stride: number }) =>
+      `这里不支持窗口 ${p.kernel}、步幅 ${p.stride} 的 MaxPool2d 使用填充 ${p.padding}；` +
+      '请用填充 0，或者步幅 1 配合填充 (k−1)/2',
+    adaptivePoolSize: () => 'AdaptiveAvgPool2d 只支持输出大小 1（全局平均汇聚）',
+    sizeNotNumber: (p: { field: string; value: string }) => `${p.field} 必须是数字，但给的是 ${p.value}`,
+    sizeNotWhole: (p: { field: string; value: string }) => `${p.field} 必须是整数，但给的是 ${p.value}`,
+    sizeNegative: (p: { field: string; value: string }) => `${p.field} 不能是负数，但给的是 ${p.value}`,
+    sizeZero: (p: { field: string }) => `${p.field} 至少要是 1，但给的是 0`,
+    lrNotNumber: (p: { value: string }) => `学习率 learningRate 必须是数字，但给的是 ${p.value}。`,
+    lrNotPositive: (p: { value: number }) => `学习率 learningRate 必须大于 0，但给的是 ${p.value}。`,
+    lrTooLarge: (p: { value: number; max: number }) =>
+      `学习率 learningRate 为 ${p.value} 太大了（最多 ${p.max}），损失会发散。试试 0.01。`,
+    batchNotWhole: (p: { value: string }) =>
+      `批量大小 batchSize 必须是不小于 1 的整数，但给的是 ${p.value}。`,
+    batchTooLarge: (p: { value: number; count: number }) =>
+      `批量大小 batchSize 为 ${p.value}，比训练样本总数 ${p.count} 还大。`,
+    epochsNotWhole: (p: { value: string }) => `轮数 epochs 必须是不小于 1 的整数，但给的是 ${p.value}。`,
+    optimizerUnknown: (p: { value: string }) =>
+      `优化器 optimizer 只能是 'sgd' 或 'adam'，但给的是 ${p.value}。`,
+    momentumRange: (p: { value: string }) => `动量 momentum 必须在 [0, 1) 之间，但给的是 ${p.value}。`,
+    seedNotFinite: (p: { value: string }) => `随机种子 seed 必须是有限的数字，但给的是 ${p.value}。`,
+    noExamples: () => '没有训练样本。',
+    outputShape: (p: { shape: string }) =>
+      `模型输出的形状必须是 [batch, 10]（每个数字类别一个分数），但现在是 [${p.shape}]。`,
+    layerUnknown: (p: { className: string; layer?: string }) =>
+      `训练 worker 无法重建层类 ${p.className}${p.layer ? `（“${p.layer}”）` : ''}；` +
+      '请在 worker 里用 tf.serialization.registerClass 注册它，或者改用内置的层。',
+    cannotTrain: (p: { problems: (string | { key: string; params: unknown })[] }): string =>
+      `无法训练：${p.problems.map((problem) => wordIn(zh.errors, problem)).join('')}`,
+    lossDiverged: (p: { loss: number; step: number; learningRate: number }) =>
+      `第 ${p.step} 步时损失变成了 ${p.loss}（学习率 ${p.learningRate}）：训练发散，已停止。` +
+      `试试更小的学习率，比如 ${p.learningRate / 10}。`,
+    trainerBusy: () => '这个 worker 里已经有一个训练在运行，请先停止它。',
+    workerFailed: () => '训练 worker 没能启动。',
+    titleSyntax: () => '语法错误',
+    titleShape: () => '形状错误',
+    titleLoop: () => '循环超时',
+    trailingSemicolon: () => '这个单元格什么也没显示，因为它以“;”结尾。去掉“;”就能显示它的值。',
+    plainDepth: (p: { depth: number }) =>
+      `plainStack 的深度把开头的卷积层和最后的全连接层也算在内，所以至少是 2，但给的是 ${p.depth}`,
+    residualDepth: (p: { depth: number }) =>
+      `residualStack 的深度必须是 2 加上一个偶数层（8、20、32、56……），但给的是 ${p.depth}`
   }
 } satisfies Messages;

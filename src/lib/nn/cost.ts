@@ -6,6 +6,7 @@
  * weights. Biases are left out of that count, as in the lecture and in GoogLeNet's table; tfjs and PyTorch
  * both keep one bias per output channel, so `weights(..., { bias: true })` adds Cout.
  */
+import { WordedError } from '../i18n/worded';
 
 /** The size of one convolution, as the lecture writes it (output H×W equals input H×W: "same" padding). */
 export interface ConvSize {
@@ -52,11 +53,11 @@ export interface BottleneckComparison {
 /** Throws a learner-facing error unless `value` is a positive integer (or ≥ 0 when `allowZero`). */
 export function checkSize(field: string, value: unknown, allowZero = false): number {
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new Error(`${field} must be a number, got ${String(value)}`);
+    throw new WordedError('sizeNotNumber', { field, value: String(value) });
   }
-  if (!Number.isInteger(value)) throw new Error(`${field} must be a whole number, got ${value}`);
-  if (value < 0) throw new Error(`${field} must not be negative, got ${value}`);
-  if (value === 0 && !allowZero) throw new Error(`${field} must be at least 1, got 0`);
+  if (!Number.isInteger(value)) throw new WordedError('sizeNotWhole', { field, value: String(value) });
+  if (value < 0) throw new WordedError('sizeNegative', { field, value: String(value) });
+  if (value === 0 && !allowZero) throw new WordedError('sizeZero', { field });
   return value;
 }
 

@@ -4,6 +4,10 @@ import { add, buildModel, cat, Conv2d, flatten, input, Linear, relu, Sequential,
 import { AvgPool2d, MaxPool2d } from './pooling';
 import { InceptionA, inceptionChannels } from './blocks';
 import { formatShape } from './provenance';
+import type { ShapeError } from './util';
+import { en } from '../i18n/en';
+import { zh } from '../i18n/zh';
+import { word } from '../i18n/worded';
 
 const shapeOf = (x: tf.SymbolicTensor) => formatShape(x.shape);
 
@@ -71,6 +75,72 @@ describe('channel mismatches are explained', () => {
     [() => input([1, 28]), 'input shape must be [C, H, W] or [features]']
   ])('bad constructor arguments are rejected: %s', (build, message) => {
     expect(build).toThrow(message);
+  });
+});
+
+describe('shape errors are worded, so a Chinese page explains them in Chinese', () => {
+  const thrown = (build: () => unknown): ShapeError => {
+    try {
+      build();
+    } catch (error) {
+      return error as ShapeError;
+    }
+    throw new Error('built without an error');
+  };
+
+  it.each([
+    [
+      'a channel mismatch after an Inception block',
+      () => {
+        let x = relu(MaxPool2d(2)(Conv2d(1, 10, 5, { name: 'conv1' })(input([1, 28, 28]))));
+        x = InceptionA(10, { name: 'incep1', widths: { branch_pool: 40 } })(x);
+        return Conv2d(88, 20, 5, { name: 'conv2' })(x);
+      },
+      "conv2 expects 88 input channels but receives 104 = 16+24+24+40 from incep1's concat",
+      'conv2 需要 88 个输入通道，但收到的是 104 个（16+24+24+40），来自 incep1 的 concat'
+    ],
+    [
+      'a conv fed by the input',
+      () => Conv2d(3, 8, 3, { name: 'conv1' })(input([1, 28, 28])),
+      'conv1 expects 3 input channels but receives 1 from the input (1×28×28)',
+      'conv1 需要 3 个输入通道，但收到的是 1 个，来自输入（1×28×28）'
+    ],
+    [
+      'a Linear fed by flatten',
+      () => Linear(1408, 10, { name: 'fc' })(flatten(Conv2d(1, 20, 25)(input([1, 28, 28])))),
+      'fc expects 1408 input features but receives 320 = 20·4·4 from flatten',
+      'fc 需要 1408 个输入特征，但收到的是 320 个（20·4·4），来自 flatten'
+    ],
+    [
+      'an add of 16 and 32 channels',
+      () => {
+        const x = input([16, 12, 12]);
+        return add(x, Conv2d(16, 32, 3, { padding: 1, name: 'conv' })(x), { name: 'rblock1/add' });
+      },
+      'rblock1/add cannot add 16×12×12 (from the input (16×12×12)) and 32×12×12 (from conv): ' +
+        'a residual connection needs both shapes to match',
+      'rblock1/add 无法把 16×12×12（来自输入（16×12×12））与 32×12×12（来自 conv）相加：残差连接要求两者的形状完全相同'
+    ],
+    [
+      'a cat of different H×W',
+      () => {
+        const x = input([4, 12, 12]);
+        return cat([x, Conv2d(4, 4, 3)(x)], { name: 'incep1/concat' });
+      },
+      'incep1/concat needs the same H×W on every input but gets 12×12, 10×10',
+      'incep1/concat 要求每个输入的高×宽（H×W）都相同，但收到的是 12×12、10×10'
+    ],
+    [
+      'a size that is not whole',
+      () => Conv2d(1, 3, 2.5),
+      'Conv2d kernelSize must be a whole number, got 2.5',
+      'Conv2d kernelSize 必须是整数，但给的是 2.5'
+    ]
+  ])('%s: the English and the Chinese wording', (_case, build, english, chinese) => {
+    const error = thrown(build);
+    expect(error.message).toBe(english);
+    expect(word(error.wording, en)).toBe(english);
+    expect(word(error.wording, zh)).toBe(chinese);
   });
 });
 

@@ -23,7 +23,6 @@ import {
   contextOf,
   describeLayer,
   formatShape,
-  formulaPart,
   newContext,
   provenanceOf,
   seedFor,
@@ -60,7 +59,7 @@ function uniform(bound: number, seed: number): ReturnType<typeof tf.initializers
 export function input(shape: number[], options: NameOptions & { seed?: number } = {}): tf.SymbolicTensor {
   shape.forEach((d, i) => checkSize(`input shape[${i}]`, d));
   if (shape.length !== 3 && shape.length !== 1) {
-    throw new ShapeError(`input shape must be [C, H, W] or [features], got [${shape.join(', ')}]`);
+    throw new ShapeError('inputShape', { shape: shape.join(', ') });
   }
   const context: GraphContext = newContext(options.seed ?? 0);
   const nhwc = shape.length === 3 ? [shape[1], shape[2], shape[0]] : shape;
@@ -111,10 +110,14 @@ export function Conv2d(
     const got = provenanceOf(x);
     imageSize(conv.name, x);
     if (got.channels !== inChannels) {
-      throw new ShapeError(
-        `${conv.name} expects ${inChannels} input channels but receives ${got.channels}${formulaPart(got)} ` +
-          `from ${got.from}`
-      );
+      const { channels, formula, from } = got;
+      throw new ShapeError('convChannels', {
+        layer: conv.name,
+        expected: inChannels,
+        got: channels,
+        formula,
+        from
+      });
     }
     checkWindow(conv.name, x, kernelSize, padding);
     const padded = mode === 'explicit' ? zeroPad(x, padding, conv.name) : x;
@@ -149,16 +152,18 @@ export function Linear(
     }
     const got = provenanceOf(x);
     if (x.shape.length !== 2) {
-      throw new ShapeError(
-        `${dense.name} expects a flat vector of ${inFeatures} features but receives a ` +
-          `${formatShape(x.shape)} tensor from ${got.from}: flatten it first (x.view(in_size, -1) in PyTorch)`
-      );
+      const [shape, from] = [formatShape(x.shape), got.from];
+      throw new ShapeError('linearNotFlat', { layer: dense.name, expected: inFeatures, shape, from });
     }
     if (got.channels !== inFeatures) {
-      throw new ShapeError(
-        `${dense.name} expects ${inFeatures} input features but receives ${got.channels}${formulaPart(got)} ` +
-          `from ${got.from}`
-      );
+      const { channels, formula, from } = got;
+      throw new ShapeError('linearFeatures', {
+        layer: dense.name,
+        expected: inFeatures,
+        got: channels,
+        formula,
+        from
+      });
     }
     return track(apply(dense, x), context, { channels: outFeatures, from: describeLayer(dense.name) });
   };
@@ -185,9 +190,14 @@ export function BatchNorm2d(
     const got = provenanceOf(x);
     imageSize(norm.name, x);
     if (got.channels !== numFeatures) {
-      throw new ShapeError(
-        `${norm.name} expects ${numFeatures} channels but receives ${got.channels}${formulaPart(got)} from ${got.from}`
-      );
+      const { channels, formula, from } = got;
+      throw new ShapeError('batchNormChannels', {
+        layer: norm.name,
+        expected: numFeatures,
+        got: channels,
+        formula,
+        from
+      });
     }
     return track(apply(norm, x), context, got);
   };
@@ -202,13 +212,13 @@ export function relu(x: tf.SymbolicTensor, options: NameOptions = {}): tf.Symbol
 
 /** torch.cat(tensors, dim=1): stacks channels; H×W must agree. The sum is kept for error messages. */
 export function cat(tensors: tf.SymbolicTensor[], options: NameOptions = {}): tf.SymbolicTensor {
-  if (tensors.length === 0) throw new ShapeError('cat needs at least one tensor');
+  if (tensors.length === 0) throw new ShapeError('catEmpty', undefined);
   if (tensors.length === 1) return tensors[0];
   const context = contextOf(tensors[0]);
   const name = claimName(context, options.name ?? 'cat');
   const sizes = tensors.map((t) => imageSize(name, t).join('×'));
   if (new Set(sizes).size > 1) {
-    throw new ShapeError(`${name} needs the same H×W on every input but gets ${sizes.join(', ')}`);
+    throw new ShapeError('catSizes', { layer: name, sizes });
   }
   const parts = tensors.map((t) => provenanceOf(t).channels);
   const layer = remember(tf.layers.concatenate({ axis: -1, name }), 'torch.cat(dim=1)');
@@ -229,10 +239,8 @@ export function add(
   const name = claimName(context, options.name ?? 'add');
   const [sa, sb] = [formatShape(a.shape), formatShape(b.shape)];
   if (sa !== sb) {
-    throw new ShapeError(
-      `${name} cannot add ${sa} (from ${provenanceOf(a).from}) and ${sb} (from ${provenanceOf(b).from}): ` +
-        'a residual connection needs both shapes to match'
-    );
+    const [fromA, fromB] = [provenanceOf(a).from, provenanceOf(b).from];
+    throw new ShapeError('addShapes', { layer: name, a: sa, b: sb, fromA, fromB });
   }
   const layer = remember(tf.layers.add({ name }), 'x + y');
   return track(apply(layer, [a, b]), context, { ...provenanceOf(b), from: describeLayer(name) });

@@ -7,6 +7,7 @@ import { InceptionA, ConvBnRelu, ResidualBlock, ResidualPair } from './blocks';
 import { BatchNorm2d, buildModel, Conv2d, flatten, input, Linear, relu } from './layers';
 import { AdaptiveAvgPool2d, MaxPool2d } from './pooling';
 import { checkSize } from './cost';
+import { WordedError } from '../i18n/worded';
 
 /** Options of the net builders. */
 export interface NetOptions {
@@ -102,10 +103,7 @@ function stack(
 /** A plain stack of `depth` layers: N − 2 conv 3×3 + BN + relu layers between stem and head. */
 export function plainStack(depth: number, options: NetOptions = {}): tf.LayersModel {
   checkSize('plainStack depth', depth);
-  if (depth < 2)
-    throw new Error(
-      `plainStack depth counts the stem conv and the fc, so it must be at least 2, got ${depth}`
-    );
+  if (depth < 2) throw new WordedError('plainDepth', { depth });
   const layers = Array.from({ length: depth - 2 }, (_, i) => ConvBnRelu(16, { name: `layer${i + 2}` }));
   return stack('plainStack', depth, options, (x) => layers.reduce((y, layer) => layer(y), x));
 }
@@ -114,9 +112,7 @@ export function plainStack(depth: number, options: NetOptions = {}): tf.LayersMo
 export function residualStack(depth: number, options: NetOptions = {}): tf.LayersModel {
   checkSize('residualStack depth', depth);
   if (depth < 2 || (depth - 2) % 2 !== 0) {
-    throw new Error(
-      `residualStack depth must be 2 + an even number of layers (8, 20, 32, 56, …), got ${depth}`
-    );
+    throw new WordedError('residualDepth', { depth });
   }
   const pairs = Array.from({ length: (depth - 2) / 2 }, (_, i) =>
     ResidualPair(16, { name: `block${i + 1}` })

@@ -25,9 +25,7 @@ function poolArgs(what: string, kernelSize: number, options: PoolOptions) {
   const stride = checkSize(`${what} stride`, options.stride ?? kernelSize);
   const padding = checkSize(`${what} padding`, options.padding ?? 0, true);
   if (2 * padding > kernelSize) {
-    throw new ShapeError(
-      `${what} padding should be at most half the kernel size, got padding ${padding} for kernel ${kernelSize}`
-    );
+    throw new ShapeError('poolPadding', { layer: what, padding, kernel: kernelSize });
   }
   const extras =
     (stride !== kernelSize ? `, stride=${stride}` : '') + (padding ? `, padding=${padding}` : '');
@@ -43,10 +41,7 @@ function poolArgs(what: string, kernelSize: number, options: PoolOptions) {
 export function MaxPool2d(kernelSize: number, options: PoolOptions = {}): Module {
   const { stride, padding, mode, repr } = poolArgs('MaxPool2d', kernelSize, options);
   if (mode === 'explicit') {
-    throw new ShapeError(
-      `MaxPool2d padding ${padding} with kernel ${kernelSize}, stride ${stride} is not supported here; ` +
-        'use padding 0, or padding (k−1)/2 with stride 1'
-    );
+    throw new ShapeError('maxPoolPadding', { padding, kernel: kernelSize, stride });
   }
   return (x) => {
     const context = contextOf(x);
@@ -87,8 +82,7 @@ export function avgPool2d(
 
 /** nn.AdaptiveAvgPool2d(1): global average pooling to C×1×1 (then flatten gives C features). */
 export function AdaptiveAvgPool2d(outputSize: 1, options: NameOptions = {}): Module {
-  if (outputSize !== 1)
-    throw new ShapeError('AdaptiveAvgPool2d supports output size 1 (global average) only');
+  if (outputSize !== 1) throw new ShapeError('adaptivePoolSize', undefined);
   return (x) => {
     const context = contextOf(x);
     const name = claimName(context, options.name ?? 'adaptiveavgpool2d');

@@ -3,10 +3,14 @@
  * layers, the PyTorch → tfjs padding rule and the checks every spatial layer makes.
  */
 import * as tf from '@tensorflow/tfjs';
+import { WordedError, type ErrorKey } from '../i18n/worded';
 import { claimName, contextOf, describeLayer, formatShape, provenanceOf, track } from './provenance';
 
-/** A shape problem in a model a reader is building: wrong channels, features, sizes or ranks. */
-export class ShapeError extends Error {
+/**
+ * A shape problem in a model a reader is building: wrong channels, features, sizes or ranks. It is worded
+ * (a catalogue key and its parameters: layer names, counts, shapes), so the page says it in its language.
+ */
+export class ShapeError<K extends ErrorKey = ErrorKey> extends WordedError<K> {
   override name = 'ShapeError';
 }
 
@@ -32,10 +36,8 @@ export function apply(layer: tf.layers.Layer, x: tf.SymbolicTensor | tf.Symbolic
 /** The [H, W] of an image tensor; a ShapeError naming `who` if x is not one. */
 export function imageSize(who: string, x: tf.SymbolicTensor): [number, number] {
   if (x.shape.length !== 4) {
-    throw new ShapeError(
-      `${who} expects an image tensor (C×H×W) but receives ${formatShape(x.shape)} from ` +
-        `${provenanceOf(x).from}`
-    );
+    const [shape, from] = [formatShape(x.shape), provenanceOf(x).from];
+    throw new ShapeError('notImage', { layer: who, shape, from });
   }
   return [x.shape[1] as number, x.shape[2] as number];
 }
@@ -67,9 +69,7 @@ export function checkWindow(who: string, x: tf.SymbolicTensor, kernelSize: numbe
   const [h, w] = imageSize(who, x);
   if (h + 2 * padding < kernelSize || w + 2 * padding < kernelSize) {
     const needed = kernelSize - 2 * padding;
-    throw new ShapeError(
-      `${who} (kernel ${kernelSize}×${kernelSize}, padding ${padding}) needs an input of at least ` +
-        `${needed}×${needed} but receives ${h}×${w} from ${describeLayer(x.sourceLayer.name)}`
-    );
+    const [size, from] = [`${h}×${w}`, describeLayer(x.sourceLayer.name)];
+    throw new ShapeError('windowTooBig', { layer: who, kernel: kernelSize, padding, needed, size, from });
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findConflict, findCycle, ownersOf } from './cell-graph.js';
+import { word } from '../i18n/worded.js';
+import { zh } from '../i18n/zh.js';
 
 const cell = (id: string, inputs: string[], outputs: string[]) => ({ id, inputs, outputs });
 
@@ -11,7 +13,7 @@ describe('findConflict()', () => {
   });
 
   it('findConflict() names the cell that already defines a name', () => {
-    expect(findConflict(cells, cell('c', [], ['x']))).toMatch(/`x` is already defined in cell “a”/);
+    expect(findConflict(cells, cell('c', [], ['x']))?.message).toMatch(/`x` is already defined in cell “a”/);
   });
 
   it('findConflict() lets a cell keep its own names when it is edited', () => {
@@ -19,7 +21,7 @@ describe('findConflict()', () => {
   });
 
   it('findConflict() reports a cycle through another cell as a path of names', () => {
-    expect(findConflict(cells, cell('a', ['y'], ['x']))).toBe(
+    expect(findConflict(cells, cell('a', ['y'], ['x']))?.message).toBe(
       'Circular definition: x → y → x. A cell cannot depend, even indirectly, on its own result.'
     );
   });
@@ -45,5 +47,16 @@ describe('ownersOf()', () => {
         ['y', 'b']
       ])
     );
+  });
+});
+
+describe('findConflict() in Chinese', () => {
+  const cells = [cell('a', [], ['x']), cell('b', ['x'], ['y'])];
+  it.each([
+    [cell('c', [], ['x']), '`x` 已经在单元格“a”中定义过了。'],
+    [cell('a', ['y'], ['x']), '循环定义：x → y → x。单元格不能依赖（哪怕是间接依赖）自己的结果。']
+  ])('words the conflict of %j from its wording', (edited, chinese) => {
+    const error = findConflict(cells, edited)!;
+    expect(word(error.wording, zh)).toContain(chinese);
   });
 });

@@ -3,6 +3,7 @@
  * The runtime would report a duplicate name or a cycle in every cell involved; checking first lets us
  * put the message in the cell the reader just edited and leave the others running.
  */
+import { WordedError } from '../i18n/worded.js';
 
 /** What the checks need to know about a cell. */
 export interface CellDeps {
@@ -22,25 +23,21 @@ export function ownersOf(cells: CellDeps[]): Map<string, string> {
 }
 
 /**
- * Returns a message explaining why `edited` cannot replace the cell with the same id among `cells`, or
+ * Returns an error explaining why `edited` cannot replace the cell with the same id among `cells`, or
  * null when it can: a name already declared by another cell, or a cycle through other cells.
  */
-export function findConflict(cells: CellDeps[], edited: CellDeps): string | null {
+export function findConflict(
+  cells: CellDeps[],
+  edited: CellDeps
+): WordedError<'nameTaken'> | WordedError<'circular'> | null {
   const others = cells.filter((c) => c.id !== edited.id);
   const owners = ownersOf(others);
   for (const name of edited.outputs) {
     const owner = owners.get(name);
-    if (owner) {
-      return (
-        `\`${name}\` is already defined in cell “${owner}”. A name can be defined in only one cell: ` +
-        'rename it here, or wrap this cell in { … } to keep its names local.'
-      );
-    }
+    if (owner) return new WordedError('nameTaken', { name, cell: owner });
   }
   const cycle = findCycle([...others, edited], edited);
-  if (cycle) {
-    return `Circular definition: ${cycle.join(' → ')}. A cell cannot depend, even indirectly, on its own result.`;
-  }
+  if (cycle) return new WordedError('circular', { cycle });
   return null;
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CellSyntaxError, compileCell } from './compile.js';
+import { en } from '../i18n/en.js';
+import { word } from '../i18n/worded.js';
+import { zh } from '../i18n/zh.js';
+import { CellSyntaxError, compileCell, explainSyntaxError } from './compile.js';
 
 /** Turns compiled body text into a callable function, the way the page does. */
 function evaluate(body: string): (...args: unknown[]) => unknown {
@@ -114,7 +117,9 @@ describe('compileCell()', () => {
   });
 
   it('compileCell() hints when a trailing semicolon hides an expression', () => {
-    expect(compileCell('x * 2;').hint).toMatch(/ends with “;”/);
+    const hint = compileCell('x * 2;').hint!;
+    expect(word(hint, en)).toMatch(/ends with “;”/);
+    expect(word(hint, zh)).toBe('这个单元格什么也没显示，因为它以“;”结尾。去掉“;”就能显示它的值。');
     expect(compileCell('x = 2;').hint).toBeUndefined();
     expect(compileCell('x * 2').hint).toBeUndefined();
   });
@@ -144,5 +149,62 @@ describe('compileCell() with loop guards', () => {
       if (++calls > 1000) throw new Error('stopped');
     };
     expect(() => evaluate(cell.body)(noDisplay, noDisplay, guard)).toThrow('stopped');
+  });
+});
+
+describe('compileCell() errors carry a wording the page words in its language', () => {
+  const wordingOf = (source: string) => {
+    try {
+      compileCell(source);
+    } catch (e) {
+      return (e as CellSyntaxError).wording;
+    }
+    throw new Error(`${source} compiled`);
+  };
+
+  it.each([
+    ['const b = (;', 'Unexpected token', '这里不该出现这个符号'],
+    ["const s = 'abc", 'Unterminated string constant', '字符串没有结束，缺少配对的引号'],
+    ['let a = 1; let a = 2', "Identifier 'a' has already been declared", '标识符 `a` 已经声明过了'],
+    ['1 = 2;', 'Assigning to rvalue', '赋值号左边必须是变量或属性'],
+    ['const x = 1a', 'Identifier directly after number', '数字后面直接跟着标识符'],
+    ['let enum = 1', "The keyword 'enum' is reserved", '`enum` 是保留字，不能用作名字'],
+    ['const x = /* hi', 'Unterminated comment', '注释没有结束，缺少 */'],
+    ['const a = 1 @ 2', "Unexpected character '@'", '无法识别的字符“@”'],
+    ['const a = `x', 'Unterminated template literal', '模板字符串没有结束，缺少配对的反引号 `'],
+    [
+      'const a = 1\nreturn a',
+      '`return` cannot be used at the top level of a cell.',
+      '单元格的顶层不能使用 `return`。'
+    ],
+    [
+      'const a = 1; yield a',
+      'A cell that uses `yield` cannot also declare names (a).',
+      '不能同时声明名字（a）'
+    ],
+    [
+      "import * as d3 from 'd3'",
+      'Cells cannot use `import from "d3"`.',
+      '单元格里不能使用 `import from "d3"`。'
+    ],
+    ['export const a = 1', 'Cells cannot use `export`.', '单元格里不能使用 `export`。']
+  ])('%j: %s / %s', (source, english, chinese) => {
+    const wording = wordingOf(source)!;
+    expect(word(wording, en)).toContain(english);
+    expect(word(wording, zh)).toContain(chinese);
+  });
+
+  it('an acorn message with no entry of its own keeps acorn’s words inside a Chinese frame', () => {
+    expect(explainSyntaxError('Invalid regular expression flag')).toEqual({
+      key: 'syntaxOther',
+      params: { message: 'Invalid regular expression flag' }
+    });
+    const wording = wordingOf('const r = /a/qq')!;
+    expect(word(wording, zh)).toMatch(/^JavaScript 解析器报告：Invalid regular expression flag/);
+    expect(word(wording, en)).toBe('Invalid regular expression flag');
+  });
+
+  it('a syntax error keeps its line and column in the message, in English', () => {
+    expect(() => compileCell('const a = 1;\nconst b = (;')).toThrow('Unexpected token (line 2, column 12)');
   });
 });

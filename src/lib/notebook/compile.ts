@@ -28,8 +28,8 @@ export interface CompiledCell {
   body: string;
   /** the line of `body` on which the cell's own first line is (an error on body line n is cell line n − firstLine + 1) */
   firstLine: number;
-  /** a friendly note for the reader about a likely mistake (not an error), if any */
-  hint?: string;
+  /** a friendly note for the reader about a likely mistake (not an error), if any; the page words it */
+  hint?: Wording;
 }
 
 /** A compile error with a position in the cell's own source (1-based line, 0-based column). */
@@ -106,11 +106,7 @@ function compileStatements(source: string, options: CompileOptions): CompiledCel
   const statements = fn.body.body;
   for (const statement of statements) {
     findTopLevel(statement, 'ReturnStatement', (node) => {
-      throw errorAt(
-        source,
-        node.start - wrapperPrefix.length,
-        '`return` cannot be used at the top level of a cell.'
-      );
+      throw errorAt(source, node.start - wrapperPrefix.length, { key: 'topLevelReturn', params: undefined });
     });
   }
   const outputs = declaredNames(statements);
@@ -120,12 +116,7 @@ function compileStatements(source: string, options: CompileOptions): CompiledCel
   const isAsync = statements.some((s) => usesTopLevel(s, 'AwaitExpression'));
   const isGenerator = statements.some((s) => usesTopLevel(s, 'YieldExpression'));
   if (isGenerator && outputs.length > 0) {
-    throw errorAt(
-      source,
-      0,
-      `A cell that uses \`yield\` cannot also declare names (${outputs.join(', ')}). ` +
-        'Move the declarations to their own cell, or wrap them in { } to keep them local.'
-    );
+    throw errorAt(source, 0, { key: 'yieldWithNames', params: { names: outputs } });
   }
   let code = source;
   if (options.loopGuards) {
@@ -191,10 +182,40 @@ function parseStatements(source: string): ESTree.FunctionDeclaration {
   }
 }
 
-function explainSyntaxError(message: string): string {
-  if (message.startsWith("'return' outside")) return '`return` cannot be used at the top level of a cell.';
-  return message;
+/**
+ * acorn's message as a catalogue wording, so the page can say it in its language: the common ones by name
+ * (with the identifier or character they quote), any other as acorn words it (syntaxOther).
+ */
+export function explainSyntaxError(message: string): Wording {
+  if (message.startsWith("'return' outside")) return { key: 'topLevelReturn', params: undefined };
+  for (const [pattern, toWording] of acornMessages) {
+    const match = pattern.exec(message);
+    if (match) return toWording(match);
+  }
+  return { key: 'syntaxOther', params: { message } };
 }
+
+const acornMessages: [RegExp, (match: RegExpExecArray) => Wording][] = [
+  [/^Unexpected token$/, () => ({ key: 'syntaxUnexpectedToken', params: undefined })],
+  [/^Unexpected character '(.+)'$/, (m) => ({ key: 'syntaxUnexpectedCharacter', params: { char: m[1] } })],
+  [/^Unterminated string constant$/, () => ({ key: 'syntaxUnterminatedString', params: undefined })],
+  [/^Unterminated template( literal)?$/, () => ({ key: 'syntaxUnterminatedTemplate', params: undefined })],
+  [/^Unterminated comment$/, () => ({ key: 'syntaxUnterminatedComment', params: undefined })],
+  [/^Unterminated regular expression$/, () => ({ key: 'syntaxUnterminatedRegExp', params: undefined })],
+  [
+    /^Identifier '(.+)' has already been declared$/,
+    (m) => ({ key: 'syntaxRedeclared', params: { name: m[1] } })
+  ],
+  [
+    /^Missing initializer in (\w+) declaration$/,
+    (m) => ({ key: 'syntaxMissingInitializer', params: { kind: m[1] } })
+  ],
+  [/^Assigning to rvalue$/, () => ({ key: 'syntaxAssignToRvalue', params: undefined })],
+  [/^Unexpected keyword '(.+)'$/, (m) => ({ key: 'syntaxUnexpectedKeyword', params: { name: m[1] } })],
+  [/^The keyword '(.+)' is reserved$/, (m) => ({ key: 'syntaxReservedWord', params: { name: m[1] } })],
+  [/^Invalid number$/, () => ({ key: 'syntaxInvalidNumber', params: undefined })],
+  [/^Identifier directly after number$/, () => ({ key: 'syntaxIdentifierAfterNumber', params: undefined })]
+];
 
 /** `import` cannot work in an edited cell (there is no bundler in the page); say which names exist instead. */
 function rejectImports(source: string): void {
@@ -207,14 +228,8 @@ function rejectImports(source: string): void {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') {
       const start = (statement as unknown as Node).start;
-      const what =
-        statement.type === 'ImportDeclaration' ? `import from "${statement.source.value}"` : 'export';
-      throw errorAt(
-        source,
-        start,
-        `Cells cannot use \`${what}\`. These are already available by name: d3, tf, html, svg, md, tex, text, ` +
-          'Generators, Inputs, width, now, plus the lecture toolkit. Other cells share values by declaring them (const x = …).'
-      );
+      const from = statement.type === 'ImportDeclaration' ? String(statement.source.value) : null;
+      throw errorAt(source, start, { key: 'importRefused', params: { source: from } });
     }
   }
 }
@@ -256,13 +271,13 @@ function declaredNames(statements: ESTree.Statement[]): string[] {
 }
 
 /** A cell like `x * 2;` shows nothing; the reader almost always meant to see the value. */
-function trailingSemicolonHint(statements: ESTree.Statement[], source: string): string | undefined {
+function trailingSemicolonHint(statements: ESTree.Statement[], source: string): Wording | undefined {
   if (statements.length !== 1 || statements[0].type !== 'ExpressionStatement') return undefined;
   const expression = statements[0].expression;
   if (expression.type === 'AssignmentExpression' || expression.type === 'UpdateExpression') return undefined;
   if (expression.type === 'CallExpression') return undefined; // display(x); and console.log(x); are fine
   if (!source.trimEnd().endsWith(';')) return undefined;
-  return 'This cell shows nothing because it ends with “;”. Remove the “;” to display its value.';
+  return { key: 'trailingSemicolon', params: undefined };
 }
 
 type AnyNode = ESTree.Node & { start: number; end: number };
@@ -303,12 +318,10 @@ function usesTopLevel(node: ESTree.Node | Node, type: string): boolean {
   return found;
 }
 
-/** A CellSyntaxError at `pos`: `what` is acorn's message, or one of ours from the catalogue. */
-export function errorAt(source: string, pos: number, what: string | Wording): CellSyntaxError {
+/** A CellSyntaxError at `pos`, saying `what` (acorn's message mapped, or one of ours, from the catalogue). */
+export function errorAt(source: string, pos: number, what: Wording): CellSyntaxError {
   const before = source.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - (before.lastIndexOf('\n') + 1);
-  const message = typeof what === 'string' ? what : word(what);
-  const wording = typeof what === 'string' ? undefined : what;
-  return new CellSyntaxError(`${message} (line ${line}, column ${column + 1})`, line, column, pos, wording);
+  return new CellSyntaxError(`${word(what)} (line ${line}, column ${column + 1})`, line, column, pos, what);
 }

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend } from './backend';
-import { train } from './client';
+import { train, type WorkerLike } from './client';
+import { word, WordedError, type Wording } from '../i18n/worded';
+import { zh } from '../i18n/zh';
 import type { Progress } from './protocol';
 import { InProcessWorker } from './testing/inProcessWorker';
 import { buildInceptionNet, buildResidualNet } from './testing/lectureNets';
@@ -122,6 +124,33 @@ describe('train', () => {
       for await (const _ of run) void _;
     };
     await expect(consume()).rejects.toThrow('The model has 14 weight tensors but 0 were given.');
+    model.dispose();
+  });
+
+  it('words again on the page an error the worker sent as a key and parameters', async () => {
+    const model = buildResidualNet(1);
+    const wording: Wording = { key: 'lossDiverged', params: { loss: NaN, step: 3, learningRate: 5 } };
+    const fake: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      terminate() {},
+      postMessage(message) {
+        if (message.type !== 'start') return;
+        const data = { type: 'error' as const, message: word(wording), wording };
+        queueMicrotask(() => fake.onmessage?.({ data }));
+      }
+    };
+    const error = await train(model, data, options, { createWorker: () => fake })
+      .next()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WordedError);
+    expect((error as Error).message).toBe(
+      'The loss became NaN at step 3 (learning rate 5): training diverged and was stopped. ' +
+        'Try a smaller learning rate, e.g. 0.5.'
+    );
+    expect(word((error as WordedError).wording, zh)).toBe(
+      '第 3 步时损失变成了 NaN（学习率 5）：训练发散，已停止。试试更小的学习率，比如 0.5。'
+    );
     model.dispose();
   });
 

@@ -20,6 +20,7 @@ import {
 } from './protocol';
 import { assertValid, layerProblems, optionProblems, outputProblems } from './validate';
 import { applyWeights, serializeWeights } from './weights';
+import { WordedError, wordingOf } from '../i18n/worded';
 
 /** The part of the Worker API the client uses (a fake in-process worker implements it in tests). */
 export interface WorkerLike {
@@ -60,7 +61,7 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
     this.worker = createWorker();
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) =>
-      this.fail(new Error(event.message || 'The training worker failed to start.'));
+      this.fail(event.message ? new Error(event.message) : new WordedError('workerFailed', undefined));
     this.worker.postMessage(start, start.weights.buffers);
   }
 
@@ -113,7 +114,7 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
   private receive(message: FromWorker): void {
     if (this.finished) return;
     if (message.type === 'progress') this.queue.push(message.progress);
-    if (message.type === 'error') return this.fail(new Error(message.message));
+    if (message.type === 'error') return this.fail(fromWorker(message));
     if (message.type === 'done') {
       try {
         applyWeights(this.model, message.weights);
@@ -148,6 +149,12 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
     else return;
     this.pending = null;
   }
+}
+
+/** The worker's error as the page gets it: worded again when it came as `{ key, params }`. */
+function fromWorker(message: Extract<FromWorker, { type: 'error' }>): Error {
+  const wording = wordingOf(message);
+  return wording ? new WordedError(wording.key, wording.params as never) : new Error(message.message);
 }
 
 /**

@@ -4,6 +4,7 @@
  * The page sends the model as data (its topology from `model.toJSON()` plus its weights), so the worker can rebuild
  * it with tf.layers; the worker streams `progress` and finally returns the trained weights in `done`.
  */
+import type { Wording } from '../i18n/worded';
 import type { BackendName, WasmPaths } from './backend';
 
 /** Shape and name of one weight tensor, in `model.getWeights()` order. */
@@ -115,4 +116,5 @@ export type FromWorker =
   | { type: 'progress'; progress: Progress }
   /** Training ended (all epochs, or stopped early) with these weights. */
   | { type: 'done'; weights: SerializedWeights; stopped: boolean }
-  | { type: 'error'; message: string };
+  /** `message` in English; `wording`, when the error has one, for the page to word it in its language. */
+  | { type: 'error'; message: string; wording?: Wording };

@@ -8,6 +8,7 @@
  * whole run reproducible on the same backend.
  */
 import * as tf from '@tensorflow/tfjs';
+import { WordedError } from '../i18n/worded';
 import type { DataSlice, Progress, TrainData, TrainOptions } from './protocol';
 import { unfuseInputConvolutions } from './inputConvolutions';
 import { mulberry32, shuffledIndices } from './random';
@@ -214,10 +215,7 @@ export async function trainModel(
         step++;
 
         if (!Number.isFinite(loss)) {
-          throw new Error(
-            `The loss became ${loss} at step ${step} (learning rate ${learningRate}): training diverged and was stopped. ` +
-              `Try a smaller learning rate, e.g. ${learningRate / 10}.`
-          );
+          throw new WordedError('lossDiverged', { loss, step, learningRate });
         }
         seen += labels.length;
         correctInEpoch += correct;

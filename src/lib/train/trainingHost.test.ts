@@ -1,3 +1,5 @@
+import { word, type Wording } from '../i18n/worded';
+import { zh } from '../i18n/zh';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend, type BackendChoice } from './backend';
@@ -50,7 +52,8 @@ describe('createTrainingHost', () => {
     await host.idle();
     expect(posted[0]).toEqual({
       type: 'error',
-      message: 'A training is already running in this worker; stop it first.'
+      message: 'A training is already running in this worker; stop it first.',
+      wording: { key: 'trainerBusy', params: undefined }
     });
   });
 
@@ -62,6 +65,10 @@ describe('createTrainingHost', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0].type).toBe('error');
     expect((posted[0] as { message: string }).message).toMatch(/^Cannot train: Layer class MyConv/);
+    // The error crosses to the page as a key with parameters, which the page words in its language.
+    const { wording } = posted[0] as { wording: Wording };
+    expect(wording.key).toBe('cannotTrain');
+    expect(word(wording, zh)).toMatch(/^无法训练：训练 worker 无法重建层类 MyConv/);
   });
 
   it.each([

@@ -8,6 +8,15 @@ import type { FromWorker, ToWorker } from './protocol';
 import { TrainingControl, trainModel } from './trainer';
 import { assertValid, layerProblems, outputProblems } from './validate';
 import { applyWeights, serializeWeights } from './weights';
+import { word, wordingOf, type Wording } from '../i18n/worded';
+
+/** An error as it crosses to the page: English for logs, its wording (if any) for the page to word. */
+function errorMessage(error: unknown): FromWorker {
+  const message = error instanceof Error ? error.message : String(error);
+  return { type: 'error', message, wording: wordingOf(error) };
+}
+
+const busy: Wording = { key: 'trainerBusy', params: undefined };
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -88,7 +97,7 @@ export function createTrainingHost(
         }
       }
     } catch (error) {
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      post(errorMessage(error));
     } finally {
       model?.dispose();
       if (control === runControl) control = null;
@@ -100,7 +109,7 @@ export function createTrainingHost(
       switch (message.type) {
         case 'start': {
           if (control) {
-            post({ type: 'error', message: 'A training is already running in this worker; stop it first.' });
+            post({ type: 'error', message: word(busy), wording: busy });
             return;
           }
           const runControl = new TrainingControl();

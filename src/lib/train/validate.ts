@@ -3,50 +3,48 @@
  * problem and the offending value instead of a stack trace from deep inside tfjs (or, worse, a silent NaN).
  */
 import * as tf from '@tensorflow/tfjs';
+import { WordedError, type Wording } from '../i18n/worded';
 import type { TrainOptions } from './protocol';
+
+/** One problem: a catalogue wording (the page words it), or a finished English sentence. */
+export type Problem = Wording | string;
 
 /** The largest learning rate we accept; anything above diverges at once on these nets. */
 export const maxLearningRate = 10;
 
 /** Problems with the options for `trainCount` training examples (empty when all is well). */
-export function optionProblems(options: TrainOptions, trainCount: number): string[] {
-  const problems: string[] = [];
+export function optionProblems(options: TrainOptions, trainCount: number): Problem[] {
+  const problems: Problem[] = [];
   const { learningRate: lr, batchSize, epochs, momentum } = options;
   if (typeof lr !== 'number' || Number.isNaN(lr))
-    problems.push(`learningRate must be a number, got ${String(lr)}.`);
-  else if (lr <= 0) problems.push(`learningRate must be greater than 0, got ${lr}.`);
+    problems.push({ key: 'lrNotNumber', params: { value: String(lr) } });
+  else if (lr <= 0) problems.push({ key: 'lrNotPositive', params: { value: lr } });
   else if (lr > maxLearningRate) {
-    problems.push(
-      `learningRate ${lr} is too large (at most ${maxLearningRate}); the loss would diverge. Try 0.01.`
-    );
+    problems.push({ key: 'lrTooLarge', params: { value: lr, max: maxLearningRate } });
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    problems.push(`batchSize must be a whole number of at least 1, got ${String(batchSize)}.`);
+    problems.push({ key: 'batchNotWhole', params: { value: String(batchSize) } });
   } else if (batchSize > trainCount) {
-    problems.push(`batchSize ${batchSize} is larger than the ${trainCount} training examples.`);
+    problems.push({ key: 'batchTooLarge', params: { value: batchSize, count: trainCount } });
   }
   if (!Number.isInteger(epochs) || epochs < 1)
-    problems.push(`epochs must be a whole number of at least 1, got ${String(epochs)}.`);
+    problems.push({ key: 'epochsNotWhole', params: { value: String(epochs) } });
   if (options.optimizer !== 'sgd' && options.optimizer !== 'adam') {
-    problems.push(`optimizer must be 'sgd' or 'adam', got ${JSON.stringify(options.optimizer)}.`);
+    problems.push({ key: 'optimizerUnknown', params: { value: JSON.stringify(options.optimizer) } });
   }
   if (typeof momentum !== 'number' || !(momentum >= 0 && momentum < 1)) {
-    problems.push(`momentum must be in [0, 1), got ${String(momentum)}.`);
+    problems.push({ key: 'momentumRange', params: { value: String(momentum) } });
   }
   if (!Number.isFinite(options.seed))
-    problems.push(`seed must be a finite number, got ${String(options.seed)}.`);
-  if (trainCount < 1) problems.push('There are no training examples.');
+    problems.push({ key: 'seedNotFinite', params: { value: String(options.seed) } });
+  if (trainCount < 1) problems.push({ key: 'noExamples', params: undefined });
   return problems;
 }
 
 /** Problems with the model's output: it must give one score per digit class, shape [batch, 10]. */
-export function outputProblems(outputShape: (number | null)[]): string[] {
+export function outputProblems(outputShape: (number | null)[]): Problem[] {
   const ok = outputShape.length === 2 && outputShape[1] === 10;
-  return ok
-    ? []
-    : [
-        `The model's output must have shape [batch, 10] (one score per digit), got [${outputShape.map(String).join(', ')}].`
-      ];
+  return ok ? [] : [{ key: 'outputShape', params: { shape: outputShape.map(String).join(', ') } }];
 }
 
 interface LayerJson {
@@ -55,17 +53,17 @@ interface LayerJson {
 }
 
 /** Problems with layers the worker cannot rebuild from `model.toJSON()` (custom classes it has never seen). */
-export function layerProblems(modelTopology: object): string[] {
+export function layerProblems(modelTopology: object): Problem[] {
   const known = tf.serialization.SerializationMap.getMap().classNameMap;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const visit = (layer: LayerJson) => {
     const isContainer =
       layer.class_name === 'Sequential' || layer.class_name === 'Model' || layer.class_name === 'Functional';
     if (!isContainer && !(layer.class_name in known)) {
-      const name = layer.config?.name ? ` ("${layer.config.name}")` : '';
-      problems.push(
-        `Layer class ${layer.class_name}${name} cannot be rebuilt in the training worker; register it with tf.serialization.registerClass in the worker or use built-in layers.`
-      );
+      problems.push({
+        key: 'layerUnknown',
+        params: { className: layer.class_name, layer: layer.config?.name }
+      });
     }
     for (const child of layer.config?.layers ?? []) visit(child);
   };
@@ -73,7 +71,7 @@ export function layerProblems(modelTopology: object): string[] {
   return problems;
 }
 
-/** Throws one Error listing every problem, or returns when the request is fine. */
-export function assertValid(problems: string[]): void {
-  if (problems.length > 0) throw new Error(`Cannot train: ${problems.join(' ')}`);
+/** Throws one error listing every problem (worded by the page, in its language), or returns when the request is fine. */
+export function assertValid(problems: Problem[]): void {
+  if (problems.length > 0) throw new WordedError('cannotTrain', { problems });
 }
