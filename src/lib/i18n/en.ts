@@ -91,7 +91,6 @@ export const en = {
     errorTitle: 'Error',
     atLine: (line: number) => `(line ${line})`,
     atPosition: (line: number, column: number) => `(line ${line}, column ${column})`,
-    notDefined: (name: string) => `${name} is not defined`,
     waitingFor: (name: string, cell: string) => `Waiting for \`${name}\`: cell “${cell}” has an error.`,
     waitingForPaused: (name: string, cell: string) =>
       `Waiting for \`${name}\`: cell “${cell}” is paused until you run it.`,

@@ -93,7 +93,6 @@ export const zh = {
     errorTitle: '错误',
     atLine: (line: number) => `（第 ${line} 行）`,
     atPosition: (line: number, column: number) => `（第 ${line} 行第 ${column} 列）`,
-    notDefined: (name: string) => `${name} 没有定义`,
     waitingFor: (name: string, cell: string) => `等待 \`${name}\`：单元格“${cell}”出错了。`,
     waitingForPaused: (name: string, cell: string) =>
       `等待 \`${name}\`：单元格“${cell}”已暂停，运行它之后才会继续。`,
