@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, cell, editCell, launch, openPage, outputText, waitForState } from './harness';
+import { baseUrl, cell, editCell, launch, openPage, output, outputText, waitForState } from './harness';
 
 const slugs = readdirSync('notebooks/zh')
   .filter((f) => /^\d+-[a-z0-9-]+\.md$/.test(f))
@@ -69,6 +69,15 @@ describe('the Chinese pages', () => {
       await page.close();
     }
   );
+
+  it('an error a cell catches and shows itself (error.message) reads in Chinese', async () => {
+    const { page } = await openPage(browser, '/zh/notebooks/residual-networks');
+    await waitForState(page, 'mismatch', 'ok', 60_000);
+    const shown = await output(page, 'mismatch').locator('code').innerText();
+    expect(shown).toMatch(/残差连接/);
+    expect(shown).toMatch(/16×12×12/);
+    await page.close();
+  });
 
   it('the glossary pairs each English term with its Chinese one', async () => {
     const { page } = await openPage(browser, '/zh/glossary');

@@ -1,7 +1,8 @@
 /**
  * Errors that library code reports as a key and parameters rather than as finished English, so the page
  * can word them in the reader's language (a WordedError crosses a worker boundary as `{ key, params }`).
- * Its `message` is the English wording, for logs and for Node.
+ * Its `message` is worded in the language the page asked for with `wordErrorsIn` (English until then: in
+ * Node, in the worker, in logs), so a cell that shows `error.message` itself reads in the page's language.
  */
 import { en, type Messages } from './en';
 
@@ -24,12 +25,19 @@ export function word(wording: Wording, messages: Messages = en): string {
   return (messages.errors[wording.key] as (params: unknown) => string)(wording.params);
 }
 
+let errorWords: Messages = en;
+
+/** Words every WordedError made from now on in `messages`' language (one page, one language). */
+export function wordErrorsIn(messages: Messages): void {
+  errorWords = messages;
+}
+
 /** An error to show a reader, worded from the catalogue. */
 export class WordedError<K extends ErrorKey = ErrorKey> extends Error {
   /** what to say, for re-wording in another language */
   readonly wording: Wording<K>;
   constructor(key: K, params: ErrorParams<K>) {
-    super(word({ key, params } as Wording));
+    super(word({ key, params } as Wording, errorWords));
     this.wording = { key, params };
   }
 }
