@@ -110,7 +110,7 @@ describe('diagrams on a Chinese page', () => {
 
   it('a diagram that cannot draw its argument says so in Chinese', async () => {
     const page = await draw('/zh', 'shapeFlow(42)');
-    expect(await text(page)).toContain('无法绘制这个模型：');
+    expect(await text(page)).toContain('无法绘制这个模型：这里需要一个 tf.LayersModel');
     await page.close();
   });
 });

@@ -410,6 +410,15 @@ export const en = {
 
   /** what library code reports; each entry words one WordedError key */
   errors: {
+    // a diagram given something it cannot draw (src/lib/nn/graph.ts, layout.ts); `got` is a class or typeof name
+    notLayersModel: (p: { got: string }) =>
+      `expected a tf.LayersModel (tf.model, tf.sequential or buildModel), got ${p.got}` +
+      (p.got === 'GraphModel' ? ' (a tf.GraphModel has no layers to analyse)' : ''),
+    noInputShape: (p: { model: string }) =>
+      `model ${p.model} has no known input shape yet: give its first layer an inputShape`,
+    nothingToDraw: (p: { model: string }) => `model ${p.model} has no layers to draw`,
+    tooManyToDraw: (p: { model: string; layers: number }) =>
+      `model ${p.model} has ${p.layers} layers, too many to draw; collapse its blocks or use layerTable()`,
     // "Open a file…" with a file that is not a version of this notebook
     fileNotNotebook: (p: { line: number | null; why: string }) =>
       `This file is not a notebook we can read${p.line ? ` (line ${p.line})` : ''}: ${p.why}`,

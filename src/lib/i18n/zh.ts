@@ -368,6 +368,13 @@ export const zh = {
   },
 
   errors: {
+    notLayersModel: (p: { got: string }) =>
+      `这里需要一个 tf.LayersModel（tf.model、tf.sequential 或 buildModel 建出的模型），传入的却是 ${p.got}` +
+      (p.got === 'GraphModel' ? '（tf.GraphModel 没有可供分析的层）' : ''),
+    noInputShape: (p: { model: string }) => `模型 ${p.model} 还不知道输入形状：请给它的第一层指定 inputShape`,
+    nothingToDraw: (p: { model: string }) => `模型 ${p.model} 没有可以画的层`,
+    tooManyToDraw: (p: { model: string; layers: number }) =>
+      `模型 ${p.model} 有 ${p.layers} 层，多得画不下；请折叠它的块，或改用 layerTable()`,
     fileNotNotebook: (p: { line: number | null; why: string }) =>
       `这个文件不是能读取的笔记本${p.line ? `（第 ${p.line} 行）` : ''}：${p.why}`,
     fileNotThisNotebook: (p: { title: string }) =>
