@@ -57,6 +57,35 @@ describe('diagrams on a Chinese page', () => {
     await page.close();
   });
 
+  it('shapeFlow() keeps every label inside the drawing and inside its block’s frame', async () => {
+    // (Layer and block names are tfjs names, which must be ASCII: tfjs refuses "开头的卷积层/kernel".)
+    const page = await draw('/zh', 'shapeFlow(inceptionNet())');
+    const svg = output(page, 'playground').locator('svg').first();
+    await svg.waitFor();
+    const outside = await svg.evaluate((el: SVGSVGElement) => {
+      const box = el.viewBox.baseVal;
+      const frames = new Map(
+        [...el.querySelectorAll('.frame')].map((f) => {
+          const r = (f.querySelector('rect.frame-box') as SVGRectElement).getBBox();
+          return [f.querySelector('text')!.textContent!.split(' ')[0], r.x + r.width] as const;
+        })
+      );
+      const toView = el.getCTM()!.inverse();
+      return [...el.querySelectorAll('text')].flatMap((text) => {
+        const b = text.getBBox();
+        const right = toView.multiply(text.getCTM()!).e + b.x + b.width;
+        const id = text.closest('.node')?.getAttribute('data-id') ?? '';
+        const block = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+        const limit = frames.get(block) ?? box.x + box.width;
+        return right > limit + 0.5
+          ? [`${text.textContent}: ${Math.round(right)} > ${Math.round(limit)}`]
+          : [];
+      });
+    });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
   it('layerTable() has Chinese headers, caption and totals row', async () => {
     const page = await draw('/zh', 'layerTable(inceptionNet())');
     const headers = await output(page, 'playground').locator('thead th').allInnerTexts();

@@ -137,7 +137,7 @@ export const zh = {
     table: {
       cannotSummarise: (why: string) => `无法列出这个模型的各层：${why}`,
       caption: (model: string | null) =>
-        `${model ?? '模型'}的各层：每个样本的输出形状，按 PyTorch 的写法（C×H×W）`,
+        `${model ? `${model} ` : '模型'}的各层：每个样本的输出形状，按 PyTorch 的写法（C×H×W）`,
       layer: '层',
       type: '类型',
       outputShape: '输出形状',
