@@ -94,7 +94,7 @@ export const zh = {
         dense: '全连接',
         flatten: '展平',
         activation: 'ReLU 激活',
-        batchnorm: '批量归一化',
+        batchnorm: '批量规范化',
         pad: '填充',
         dropout: '暂退（dropout）',
         reshape: '变形',
