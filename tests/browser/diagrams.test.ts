@@ -67,6 +67,21 @@ describe('the toolkit diagrams, mounted from cells', () => {
     await page.close();
   });
 
+  it('shapeFlow() shows a box’s details beside it, also when the drawing is narrower than its cell', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'resFlow', 'ok');
+    const flow = output(page, 'resFlow');
+    const block = flow.locator('.node.k-block').first();
+    await block.scrollIntoViewIfNeeded();
+    await block.hover();
+    const box = (await block.locator('rect.box').boundingBox())!;
+    const tip = (await flow.locator('.sf-tip').boundingBox())!;
+    // just below the box, starting just right of it (the label's column)
+    expect(Math.abs(tip.y - (box.y + box.height))).toBeLessThan(12);
+    expect(Math.abs(tip.x - (box.x + box.width))).toBeLessThan(20);
+    await page.close();
+  });
+
   it('shapeFlow() of something that is not a model says so instead of drawing a blank box', async () => {
     const { page } = await openNotebook();
     await editCell(page, 'resFlow', 'shapeFlow(42)');

@@ -86,6 +86,165 @@ export const en = {
     resetWhy: "Put back the notebook's original code"
   },
 
+  /** the diagrams cells draw (components/diagrams): numbers come formatted, codes and shapes as they are */
+  diagrams: {
+    /** shapeFlow(model) */
+    flow: {
+      cannotDraw: (why: string) => `Cannot draw this model: ${why}`,
+      cannotLayOut: (model: string, why: string) => `Cannot lay out model ${model}: ${why}`,
+      totals: (params: string, multAdds: string) => `${params} parameters · ${multAdds} mult-adds`,
+      expandAll: 'Expand all blocks',
+      collapseAll: 'Collapse all blocks',
+      /** the legend's name of each kind of layer (src/lib/nn/kinds.ts) */
+      kinds: {
+        input: 'input',
+        conv: 'conv',
+        pool: 'pool',
+        concat: 'concat',
+        add: 'add',
+        merge: 'merge',
+        dense: 'dense',
+        flatten: 'flatten',
+        activation: 'relu',
+        batchnorm: 'batchnorm',
+        pad: 'pad',
+        dropout: 'dropout',
+        reshape: 'reshape',
+        model: 'model',
+        block: 'block (click to expand)',
+        other: 'other'
+      },
+      skip: 'skip',
+      label: (model: string, tensors: number, from: string, to: string) =>
+        `Shape flow of ${model}: ${tensors} tensors from ${from} to ${to}. The layer table gives the same information as a table.`,
+      collapseBlock: (block: string) => `Block ${block}: collapse to one box`,
+      /** what a collapsed block stands for, where a layer would show its PyTorch spelling */
+      blockLayers: (block: string, layers: number) => `${block} (${layers} layers)`,
+      /** a tensor's description for keyboard and screen-reader users */
+      describe: (p: {
+        id: string;
+        torch: string;
+        shape: string;
+        nhwc: string;
+        params: string;
+        multAdds: string;
+        className: string;
+        note: string;
+        collapsed: boolean;
+      }) =>
+        `${p.id}: ${p.torch}. Output ${p.shape} (C×H×W), tfjs NHWC ${p.nhwc}. ` +
+        `${p.params} parameters, ${p.multAdds} mult-adds. tfjs class ${p.className}.` +
+        (p.note ? ` ${p.note}.` : '') +
+        (p.collapsed ? ' Collapsed block: press Enter to expand.' : ''),
+      collapsedNode: (summary: string, description: string) =>
+        `${summary}: collapsed block, press Enter to expand. ${description}`,
+      // the details shown on hover
+      block: 'block',
+      shape: 'shape (C×H×W)',
+      tfjsShape: 'tfjs (NHWC)',
+      params: 'parameters',
+      multAdds: 'mult-adds',
+      flattened: 'flatten',
+      channels: 'channels',
+      clickToExpand: 'Click to expand'
+    },
+
+    /** layerTable(model) */
+    table: {
+      cannotSummarise: (why: string) => `Cannot summarise this model: ${why}`,
+      caption: (model: string | null) =>
+        `Layers of ${model ?? 'the model'}: output shape per sample as PyTorch prints it (C×H×W)`,
+      layer: 'Layer',
+      type: 'Type',
+      outputShape: 'Output shape',
+      params: 'Params',
+      multAdds: 'Mult-adds',
+      total: 'Total',
+      tfjsShape: (shape: string) => `tfjs shape ${shape}`
+    },
+
+    /** costExplorer(): the sizes a reader types, then what they cost */
+    cost: {
+      legendBefore: (k: number) => `A ${k}×${k} convolution on an H×W×C`,
+      legendAfter: ' input, with and without a 1×1 bottleneck of width b',
+      fields: {
+        h: 'height',
+        w: 'width',
+        cin: 'input channels',
+        cout: 'output channels',
+        k: 'kernel size',
+        bottleneck: 'bottleneck width'
+      },
+      slider: (field: string) => `${field} slider`,
+      typeWhole: (field: string) => `${field}: type a whole number`,
+      notWhole: (field: string, value: number) => `${field} must be a whole number, got ${value}`,
+      negative: (field: string, value: number) => `${field} must not be negative, got ${value}`,
+      zero: (field: string) => `${field} must be at least 1, got 0`,
+      directBefore: (k: number) => `Direct ${k}×${k}: `,
+      bottleneckBefore: (width: number) => `With a 1×1 bottleneck to ${width}: `,
+      multAddsAfter: ' mult-adds',
+      /** the word under the 1×1 term of the formula (TeX text) */
+      reduceTex: 'reduce',
+      ratioBefore: 'The bottleneck needs ',
+      ratioValue: (ratio: string) => `${ratio}×`,
+      ratioAfter: (p: { more: boolean; weights: string; directWeights: string }) =>
+        ` fewer multiply-adds${p.more ? ' (more, in fact: the bottleneck is wider than it saves)' : ''} ` +
+        `and ${p.weights} instead of ${p.directWeights} weights (without biases).`,
+      keyDirect: (k: number) => `direct ${k}×${k}`,
+      keyReduce: '1×1 reduce',
+      keyExpand: (k: number) => `${k}×${k} after the bottleneck`,
+      barExpand: (k: number) => `${k}×${k}`
+    },
+
+    /** oneByOne(): one pixel's channels through a 1×1 kernel */
+    oneByOne: {
+      label: (cin: number, cout: number) =>
+        `An H×W×${cin} input and an H×W×${cout} output: the same 1×1 kernel maps each input pixel's ${cin} channels to that pixel's ${cout} output channels`,
+      input: (cin: number) => `input: H×W×${cin}`,
+      output: (cout: number) => `output: H×W×${cout}`,
+      conv: (cin: number, cout: number) => `1×1 conv, ${cin}→${cout}`,
+      sameWeights: 'same weights at every pixel',
+      pixelBefore: 'the ',
+      pixel: 'pixel',
+      pixelAfter: "'s channels",
+      inputValue: (channel: number) => `input channel ${channel} value`,
+      kernel: (cout: number, cin: number) => `kernel: ${cout}×${cin}×1×1`,
+      weight: (output: number, channel: number) => `weight of output ${output} for input channel ${channel}`,
+      sums: 'output pixel: weighted sums',
+      explain: (cin: number, cout: number) =>
+        `A 1×1 convolution is a small fully connected layer from ${cin} channels to ${cout}, applied to every ` +
+        `pixel on its own: ${cout}·${cin} = ${cout * cin} weights (+ ${cout} biases), whatever H and W are.`
+    },
+
+    /** featureMaps(model, image) */
+    maps: {
+      cannotShow: (why: string) => `Cannot show feature maps: ${why}`,
+      noLayer: (model: string, layer: string, layers: string[]) =>
+        `model ${model} has no layer "${layer}" (its layers: ${layers.join(', ')})`,
+      imageSize: (values: number, wanted: number, shape: string) =>
+        `the image has ${values} values, the model wants ${wanted} (${shape})`,
+      computing: 'Computing activations…',
+      scale: 'Colour scale:',
+      shared: 'shared by all maps',
+      perMap: 'per map',
+      lowHigh: 'low → high',
+      inputLabel: 'the input digit',
+      input: (shape: string) => `input ${shape}`,
+      channelMaps: (count: number, layer: string) => `${count} channel maps of ${layer}`,
+      channel: (layer: string, channel: number, range: string) => `${layer} channel ${channel}: ${range}`,
+      more: (count: number) => `… and ${count} more channels`
+    },
+
+    /** digitPad() */
+    pad: {
+      label: 'Drawing pad: draw one digit with the mouse, a pen or a finger',
+      hint: 'draw a digit here',
+      previewLabel: 'The digit as the network sees it: 28×28, centred',
+      preview: '28×28, as the network sees it',
+      clear: 'Clear'
+    }
+  },
+
   /** what the engine writes into a cell's output */
   engine: {
     errorTitle: 'Error',
@@ -250,6 +409,15 @@ export const en = {
 
   /** what library code reports; each entry words one WordedError key */
   errors: {
+    // a diagram given something it cannot draw (src/lib/nn/graph.ts, layout.ts); `got` is a class or typeof name
+    notLayersModel: (p: { got: string }) =>
+      `expected a tf.LayersModel (tf.model, tf.sequential or buildModel), got ${p.got}` +
+      (p.got === 'GraphModel' ? ' (a tf.GraphModel has no layers to analyse)' : ''),
+    noInputShape: (p: { model: string }) =>
+      `model ${p.model} has no known input shape yet: give its first layer an inputShape`,
+    nothingToDraw: (p: { model: string }) => `model ${p.model} has no layers to draw`,
+    tooManyToDraw: (p: { model: string; layers: number }) =>
+      `model ${p.model} has ${p.layers} layers, too many to draw; collapse its blocks or use layerTable()`,
     // "Open a file…" with a file that is not a version of this notebook
     fileNotNotebook: (p: { line: number | null; why: string }) =>
       `This file is not a notebook we can read${p.line ? ` (line ${p.line})` : ''}: ${p.why}`,

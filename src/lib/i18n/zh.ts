@@ -89,6 +89,153 @@ export const zh = {
     resetWhy: '换回笔记本原来的代码'
   },
 
+  diagrams: {
+    flow: {
+      cannotDraw: (why: string) => `无法绘制这个模型：${why}`,
+      cannotLayOut: (model: string, why: string) => `无法排布模型 ${model}：${why}`,
+      totals: (params: string, multAdds: string) => `参数 ${params} 个 · 乘加 ${multAdds} 次`,
+      expandAll: '展开所有块',
+      collapseAll: '折叠所有块',
+      kinds: {
+        input: '输入',
+        conv: '卷积',
+        pool: '池化',
+        concat: '拼接',
+        add: '相加',
+        merge: '合并',
+        dense: '全连接',
+        flatten: '展平',
+        activation: 'ReLU 激活',
+        batchnorm: '批量规范化',
+        pad: '填充',
+        dropout: '暂退（dropout）',
+        reshape: '变形',
+        model: '模型',
+        block: '块（点击展开）',
+        other: '其他'
+      },
+      skip: '跳跃连接',
+      label: (model: string, tensors: number, from: string, to: string) =>
+        `${model} 的形状流图：${tensors} 个张量，从 ${from} 到 ${to}。层表以表格形式给出同样的信息。`,
+      collapseBlock: (block: string) => `块 ${block}：折叠成一个方框`,
+      blockLayers: (block: string, layers: number) => `${block}（${layers} 层）`,
+      describe: (p: {
+        id: string;
+        torch: string;
+        shape: string;
+        nhwc: string;
+        params: string;
+        multAdds: string;
+        className: string;
+        note: string;
+        collapsed: boolean;
+      }) =>
+        `${p.id}：${p.torch}。输出形状 ${p.shape}（C×H×W），在 tfjs 中按 NHWC 为 ${p.nhwc}。` +
+        `参数 ${p.params} 个，乘加 ${p.multAdds} 次。tfjs 类 ${p.className}。` +
+        (p.note ? `${p.note}。` : '') +
+        (p.collapsed ? '这是折叠起来的块：按 Enter 展开。' : ''),
+      collapsedNode: (summary: string, description: string) =>
+        `${summary}：折叠起来的块，按 Enter 展开。${description}`,
+      block: '块',
+      shape: '形状（C×H×W）',
+      tfjsShape: 'tfjs 形状（NHWC）',
+      params: '参数量',
+      multAdds: '乘加次数',
+      flattened: '展平',
+      channels: '通道',
+      clickToExpand: '点击展开'
+    },
+
+    table: {
+      cannotSummarise: (why: string) => `无法列出这个模型的各层：${why}`,
+      caption: (model: string | null) =>
+        `${model ? `${model} ` : '模型'}的各层：每个样本的输出形状，按 PyTorch 的写法（C×H×W）`,
+      layer: '层',
+      type: '类型',
+      outputShape: '输出形状',
+      params: '参数量',
+      multAdds: '乘加次数',
+      total: '合计',
+      tfjsShape: (shape: string) => `tfjs 中的形状 ${shape}`
+    },
+
+    cost: {
+      legendBefore: (k: number) => `${k}×${k} 卷积，输入为 H×W×C`,
+      legendAfter: '：不加与加上宽度为 b 的 1×1 瓶颈层',
+      fields: {
+        h: '高度',
+        w: '宽度',
+        cin: '输入通道数',
+        cout: '输出通道数',
+        k: '卷积核大小',
+        bottleneck: '瓶颈层宽度'
+      },
+      slider: (field: string) => `${field}滑块`,
+      typeWhole: (field: string) => `${field}：请输入一个整数`,
+      notWhole: (field: string, value: number) => `${field}必须是整数，现在是 ${value}`,
+      negative: (field: string, value: number) => `${field}不能是负数，现在是 ${value}`,
+      zero: (field: string) => `${field}至少为 1，现在是 0`,
+      directBefore: (k: number) => `直接做 ${k}×${k} 卷积：`,
+      bottleneckBefore: (width: number) => `先用 1×1 卷积降到 ${width} 个通道：`,
+      multAddsAfter: ' 次乘加',
+      reduceTex: '降维',
+      ratioBefore: '直接卷积的乘加次数是加了瓶颈层之后的 ',
+      ratioValue: (ratio: string) => `${ratio} 倍`,
+      ratioAfter: (p: { more: boolean; weights: string; directWeights: string }) =>
+        `${p.more ? '（不到 1 倍：瓶颈层太宽，反而更费）' : ''}；` +
+        `权重也从 ${p.directWeights} 个变为 ${p.weights} 个（不计偏置）。`,
+      keyDirect: (k: number) => `直接 ${k}×${k} 卷积`,
+      keyReduce: '1×1 降维',
+      keyExpand: (k: number) => `瓶颈层之后的 ${k}×${k} 卷积`,
+      barExpand: (k: number) => `${k}×${k} 卷积`
+    },
+
+    oneByOne: {
+      label: (cin: number, cout: number) =>
+        `H×W×${cin} 的输入与 H×W×${cout} 的输出：同一个 1×1 卷积核把每个输入像素的 ${cin} 个通道映射为该像素的 ${cout} 个输出通道`,
+      input: (cin: number) => `输入：H×W×${cin}`,
+      output: (cout: number) => `输出：H×W×${cout}`,
+      conv: (cin: number, cout: number) => `1×1 卷积，${cin}→${cout}`,
+      sameWeights: '每个像素用同一组权重',
+      pixelBefore: '所选',
+      pixel: '像素',
+      pixelAfter: '的各个通道',
+      inputValue: (channel: number) => `输入通道 ${channel} 的值`,
+      kernel: (cout: number, cin: number) => `卷积核：${cout}×${cin}×1×1`,
+      weight: (output: number, channel: number) => `输出通道 ${output} 对输入通道 ${channel} 的权重`,
+      sums: '输出像素：加权和',
+      explain: (cin: number, cout: number) =>
+        `1×1 卷积就是一个从 ${cin} 个通道到 ${cout} 个通道的小型全连接层，分别作用在每个像素上：` +
+        `不管 H 和 W 是多少，都是 ${cout}·${cin} = ${cout * cin} 个权重（另加 ${cout} 个偏置）。`
+    },
+
+    maps: {
+      cannotShow: (why: string) => `无法显示特征图：${why}`,
+      noLayer: (model: string, layer: string, layers: string[]) =>
+        `模型 ${model} 里没有名为“${layer}”的层（它的层有：${layers.join('、')}）`,
+      imageSize: (values: number, wanted: number, shape: string) =>
+        `这张图像有 ${values} 个值，而模型需要 ${wanted} 个（${shape}）`,
+      computing: '正在计算激活值…',
+      scale: '色标：',
+      shared: '所有特征图共用',
+      perMap: '每张图各自',
+      lowHigh: '低 → 高',
+      inputLabel: '输入的数字',
+      input: (shape: string) => `输入 ${shape}`,
+      channelMaps: (count: number, layer: string) => `${layer} 的 ${count} 个通道的特征图`,
+      channel: (layer: string, channel: number, range: string) => `${layer} 通道 ${channel}：${range}`,
+      more: (count: number) => `…… 另有 ${count} 个通道未显示`
+    },
+
+    pad: {
+      label: '手写板：用鼠标、触控笔或手指写一个数字',
+      hint: '在这里写一个数字',
+      previewLabel: '网络看到的数字：28×28，已居中',
+      preview: '28×28，网络看到的样子',
+      clear: '清除'
+    }
+  },
+
   engine: {
     errorTitle: '错误',
     atLine: (line: number) => `（第 ${line} 行）`,
@@ -232,6 +379,13 @@ export const zh = {
   },
 
   errors: {
+    notLayersModel: (p: { got: string }) =>
+      `这里需要一个 tf.LayersModel（tf.model、tf.sequential 或 buildModel 建出的模型），传入的却是 ${p.got}` +
+      (p.got === 'GraphModel' ? '（tf.GraphModel 没有可供分析的层）' : ''),
+    noInputShape: (p: { model: string }) => `模型 ${p.model} 还不知道输入形状：请给它的第一层指定 inputShape`,
+    nothingToDraw: (p: { model: string }) => `模型 ${p.model} 没有可以画的层`,
+    tooManyToDraw: (p: { model: string; layers: number }) =>
+      `模型 ${p.model} 有 ${p.layers} 层，多得画不下；请折叠它的块，或改用 layerTable()`,
     fileNotNotebook: (p: { line: number | null; why: string }) =>
       `这个文件不是能读取的笔记本${p.line ? `（第 ${p.line} 行）` : ''}：${p.why}`,
     fileNotThisNotebook: (p: { title: string }) =>

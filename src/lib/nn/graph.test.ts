@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { messages } from '../i18n';
+import { word, wordingOf } from '../i18n/worded';
 import { analyseModel, kindOf } from './graph';
 import { inceptionNet, plainStack, residualNet } from './nets';
 import { formatLayerTable, layerTable } from './table';
@@ -123,6 +125,19 @@ describe('analyseModel()', () => {
     ['an empty tf.sequential', tf.sequential(), 'has no known input shape yet']
   ])('rejects %s with a clear message', (_what, value, message) => {
     expect(() => analyseModel(value as tf.LayersModel)).toThrow(message);
+  });
+
+  it('reports what it rejects as a catalogue key, so a Chinese page words it in Chinese', () => {
+    const error = (() => {
+      try {
+        analyseModel(42 as unknown as tf.LayersModel);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    const wording = wordingOf(error)!;
+    expect(wording).toEqual({ key: 'notLayersModel', params: { got: 'number' } });
+    expect(word(wording, messages('zh'))).toContain('传入的却是 number');
   });
 
   it.each([

@@ -13,6 +13,7 @@
  * - activationBytes, per sample: the output tensor's elements × 4 bytes (float32).
  */
 import type * as tf from '@tensorflow/tfjs';
+import { WordedError } from '../i18n/worded';
 import { torchRepr } from './util';
 import { multAddsOf, weightCounts } from './counts';
 import { kindOf, type NodeKind } from './kinds';
@@ -135,15 +136,10 @@ export function assertLayersModel(value: unknown): asserts value is tf.LayersMod
         : typeof value === 'object'
           ? (value.constructor?.name ?? 'an object')
           : typeof value;
-    const hint = what === 'GraphModel' ? ' (a tf.GraphModel has no layers to analyse)' : '';
-    throw new TypeError(
-      `expected a tf.LayersModel (tf.model, tf.sequential or buildModel), got ${what}${hint}`
-    );
+    throw new WordedError('notLayersModel', { got: what });
   }
   if (!Array.isArray(m.outputs) || m.outputs.length === 0) {
-    throw new TypeError(
-      `model ${m.name ?? ''} has no known input shape yet: give its first layer an inputShape`
-    );
+    throw new WordedError('noInputShape', { model: m.name ?? '' });
   }
 }
 

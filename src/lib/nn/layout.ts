@@ -10,6 +10,7 @@
  *    count as forks;
  * 3. rows are swept left to right so boxes never overlap (this is what keeps unusual graphs drawable).
  */
+import { WordedError } from '../i18n/worded';
 import { collapseBlocks, type CollapseSpec } from './collapse';
 import type { GraphNode, ModelGraph, NodeKind } from './graph';
 
@@ -110,12 +111,8 @@ export function layoutGraph(graph: ModelGraph, options: LayoutOptions = {}): Sha
   const laneWidth = options.laneWidth ?? 200;
   const gap = options.gap ?? 28;
   const margin = options.margin ?? 20;
-  if (g.nodes.length === 0) throw new Error(`model ${g.name} has no layers to draw`);
-  if (g.nodes.length > 400) {
-    throw new Error(
-      `model ${g.name} has ${g.nodes.length} layers, too many to draw; collapse its blocks or use layerTable()`
-    );
-  }
+  if (g.nodes.length === 0) throw new WordedError('nothingToDraw', { model: g.name });
+  if (g.nodes.length > 400) throw new WordedError('tooManyToDraw', { model: g.name, layers: g.nodes.length });
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const mainInputs = (n: GraphNode) => n.inputs.filter((i) => i !== n.skipInput);
   const mainOutputs = (n: GraphNode) => n.outputs.filter((o) => byId.get(o)?.skipInput !== n.id);
