@@ -32,12 +32,25 @@ export function snapshotHtml(slide: HTMLElement, codeOf: (id: string) => string 
   const clone = slide.cloneNode(true) as HTMLElement;
   const canvases = slide.querySelectorAll('canvas');
   clone.querySelectorAll('canvas').forEach((copy, i) => copy.replaceWith(canvasImage(canvases[i])));
-  for (const editor of clone.querySelectorAll<HTMLElement>('.cm-editor')) {
+  const editors = slide.querySelectorAll<HTMLElement>('.cm-editor');
+  clone.querySelectorAll<HTMLElement>('.cm-editor').forEach((editor, i) => {
     const id = editor.closest<HTMLElement>('[data-cell-id]')?.dataset.cellId;
     const pre = document.createElement('pre');
     pre.innerHTML = `<code>${(id && codeOf(id)) ?? escape(editor.textContent ?? '')}</code>`;
+    // The editor's type (its styles live in the page's head, not in this copy).
+    const content = editors[i]?.querySelector('.cm-content');
+    if (content) {
+      const style = getComputedStyle(content);
+      Object.assign(pre.style, {
+        fontFamily: style.fontFamily,
+        fontSize: style.fontSize,
+        lineHeight: style.lineHeight,
+        margin: '0',
+        padding: '0.4em 0.8em'
+      });
+    }
     editor.replaceWith(pre);
-  }
+  });
   clone.querySelectorAll(dropped).forEach((e) => e.remove());
   for (const element of [clone, ...clone.querySelectorAll('*')]) clean(element);
   // The clone is what the audience sees on that slide: shown, unscaled (the viewer fits it itself).
