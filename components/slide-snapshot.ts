@@ -86,8 +86,21 @@ function canvasImage(canvas: HTMLCanvasElement): HTMLImageElement {
   }
   image.alt = '';
   image.className = canvas.className;
+  // Its look comes from styles that name `canvas`, which an image does not match: copy what they gave it.
+  // (On a slide not shown, the computed size is the stylesheet's, or `auto`: then the pixel size.)
+  const style = getComputedStyle(canvas);
+  const size = (shown: number, computed: string, pixels: number) =>
+    shown ? `${shown}px` : computed.endsWith('px') ? computed : `${pixels}px`;
   image.style.cssText = canvas.style.cssText;
-  if (!canvas.style.width) image.style.width = `${canvas.clientWidth || canvas.width}px`;
+  Object.assign(image.style, {
+    width: size(canvas.clientWidth, style.width, canvas.width),
+    height: size(canvas.clientHeight, style.height, canvas.height),
+    imageRendering: style.imageRendering,
+    border: style.border,
+    borderRadius: style.borderRadius,
+    background: style.background,
+    verticalAlign: style.verticalAlign
+  });
   return image;
 }
 

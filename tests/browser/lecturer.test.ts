@@ -199,6 +199,24 @@ describe('the presenter window', () => {
     await expect
       .poll(() => preview.locator('[data-preview-cell="gridText"]').innerText())
       .toContain('400 pixels');
+
+    // A canvas arrives as an image of its pixels; what could run script does not arrive at all.
+    await slides.evaluate(() => {
+      const out = document.querySelector('[data-cell-id="gridText"] [data-cell-output]')!;
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 20;
+      canvas.getContext('2d')!.fillRect(0, 0, 20, 20);
+      out.append(canvas);
+      out.insertAdjacentHTML(
+        'beforeend',
+        '<img src="x:" onerror="window.ran = 1"><script>window.ran = 2</script>'
+      );
+    });
+    const image = preview.locator('[data-preview-cell="gridText"] img[src^="data:image/png"]');
+    await image.waitFor();
+    expect(await image.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(20);
+    expect(await preview.locator('[onerror], script').count()).toBe(0);
+    expect(await presenter.evaluate(() => (window as { ran?: number }).ran)).toBeUndefined();
     await context.close();
   });
 });
