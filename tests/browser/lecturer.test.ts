@@ -270,7 +270,9 @@ describe('printing and the original', () => {
     await page.keyboard.press('Escape');
     expect(await stored()).toBe(draft);
 
-    await page.goto(`${baseUrl()}/notebooks/how-to-use`); // a normal visit: the draft is back
+    expect(new URL(page.url()).search).toBe('?original'); // a reload still shows the original
+    await page.getByRole('link', { name: 'Back to my version' }).click(); // a normal visit: the draft is back
+    await page.waitForURL((url) => url.search === '');
     await expect.poll(() => outputText(page, 'sentence')).toContain('576');
     await page.close();
   });
