@@ -3,17 +3,34 @@
  * the slide). Only which slide is visible changes, so cells, trained models and edits carry over.
  */
 import { slideFromHash } from '../src/lib/notebook/slides';
+import type { SlideSnapshot } from './slide-snapshot';
 
-/** Keys a lecturer (or a clicker, which sends PageUp/PageDown) uses to move through the slides. */
-const nextKeys = new Set(['ArrowRight', 'PageDown', ' ']);
-const previousKeys = new Set(['ArrowLeft', 'PageUp']);
+/** Keys a lecturer (or a clicker, which sends PageUp/PageDown or arrows) uses to move through the slides. */
+const nextKeys = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
+const previousKeys = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+/**
+ * Where a moving key takes the presentation (next, previous, first, last), or null for any other key.
+ * The presenter window moves the slides with the same keys.
+ */
+export function stepFor(key: string, current: number, count: number): number | null {
+  if (nextKeys.has(key)) return Math.min(current + 1, count);
+  if (previousKeys.has(key)) return Math.max(current - 1, 1);
+  if (key === 'Home') return 1;
+  if (key === 'End') return count;
+  return null;
+}
 
 /** How much Alt+click (or Z) enlarges a slide. */
 export const zoomFactor = 2;
 
 /** Messages between the presentation and its presenter window (same browser, BroadcastChannel). */
 export type PresenterMessage =
-  { type: 'slide'; slide: number } | { type: 'goto'; slide: number } | { type: 'hello' };
+  | { type: 'slide'; slide: number }
+  | { type: 'goto'; slide: number }
+  | { type: 'hello' }
+  /** what the next slide shows now, outputs included (null past the last slide) */
+  | { type: 'preview'; of: number; snapshot: SlideSnapshot | null };
 
 /** The channel both windows of one notebook share. */
 export const presenterChannel = (slug: string) => `nb-present:${slug}`;
@@ -29,8 +46,23 @@ export class Presentation {
   laser = $state(false);
   /** zoomed in (Alt+click or Z) on this point of the slide area, in its own pixels */
   zoom = $state<{ x: number; y: number } | null>(null);
+  /** the overview of all slides is open (O) */
+  overview = $state(false);
+  /** the screen is blanked (B); any key brings the slide back */
+  blank = $state(false);
+  /** the list of keys is shown (?) */
+  help = $state(false);
+  /** digits typed so far to go to a slide by number (Enter goes) */
+  typed = $state('');
+  /** presenting the notebook's own code, whatever drafts this machine holds (`?present&original`) */
+  original = $state(false);
+  /** a presenter window has said hello: the next slide's preview is worth sending */
+  presenterSeen = $state(false);
   /** the element that holds the slides (what zooming scales) */
   area: HTMLElement | null = null;
+  /** a slide as the audience sees it (set by the page, which owns the slides); null past the end */
+  snapshot: (slide: number) => SlideSnapshot | null = () => null;
+  private lastPreview = '';
   /** where the mouse pointer was last, for Z */
   private pointer: { x: number; y: number } | null = null;
   /** how many slides there are */
@@ -49,7 +81,11 @@ export class Presentation {
     const channel = new BroadcastChannel(presenterChannel(this.slug));
     channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
       if (event.data.type === 'goto') this.goto(event.data.slide);
-      if (event.data.type === 'hello') this.announce();
+      if (event.data.type === 'hello') {
+        this.presenterSeen = true;
+        this.lastPreview = '';
+        this.announce();
+      }
     };
     this.channel = channel;
     return () => {
@@ -69,12 +105,30 @@ export class Presentation {
 
   private announce(): void {
     this.channel?.postMessage({ type: 'slide', slide: this.current } satisfies PresenterMessage);
+    this.sendPreview();
+  }
+
+  /** Sends the presenter window the next slide as it looks now, unless it has that already. */
+  sendPreview(): void {
+    if (!this.channel || !this.presenterSeen) return;
+    const of = this.current + 1;
+    const snapshot = of <= this.count ? this.snapshot(of) : null;
+    const key = `${of}:${snapshot?.fontSize}:${snapshot?.viewport.width}:${snapshot?.html}`;
+    if (key === this.lastPreview) return;
+    this.lastPreview = key;
+    this.channel.postMessage({ type: 'preview', of, snapshot } satisfies PresenterMessage);
+  }
+
+  /** The address's query while presenting (the original stays the original on reload). */
+  private get query(): string {
+    return this.original ? '?present&original' : '?present';
   }
 
   /** Reads `?present` and `#/n` from the address (in the browser, after the static page is shown). */
   fromLocation(): void {
     this.active = /[?&]present(=|&|$)/.test(location.search);
     this.presenter = /[?&]presenter(=|&|$)/.test(location.search);
+    this.original = /[?&]original(=|&|$)/.test(location.search);
     this.current = slideFromHash(location.hash, this.count);
   }
 
@@ -110,15 +164,38 @@ export class Presentation {
     this.active = false;
     this.zoom = null;
     this.laser = false;
+    this.closeOverlays();
     if (document.fullscreenElement) void document.exitFullscreen();
-    history.replaceState(history.state, '', location.pathname);
+    // The original stays shown (and says so) until the reader reloads without `?original`.
+    history.replaceState(history.state, '', location.pathname + (this.original ? '?original' : ''));
   }
+
+  private closeOverlays(): void {
+    this.overview = false;
+    this.blank = false;
+    this.help = false;
+    this.typed = '';
+  }
+
+  /**
+   * Leaves the presentation when the browser left full screen by itself: there Esc ends full screen and the
+   * page never sees the key, so the lecturer's first Esc would otherwise do nothing visible. Returns the cleanup.
+   */
+  watchFullscreen(): () => void {
+    const change = () => {
+      if (document.fullscreenElement || this.exitingFullscreen) this.exitingFullscreen = false;
+      else if (this.active) this.leave();
+    };
+    document.addEventListener('fullscreenchange', change);
+    return () => document.removeEventListener('fullscreenchange', change);
+  }
+  private exitingFullscreen = false;
 
   goto(slide: number): void {
     this.zoom = null;
     this.current = Math.min(Math.max(1, slide), this.count);
     // The address is the state: a reload or a shared link opens this slide.
-    const query = this.active ? '?present' : '';
+    const query = this.active ? this.query : this.original ? '?original' : '';
     history.replaceState(history.state, '', `${location.pathname}${query}#/${this.current}`);
     this.announce();
   }
@@ -126,29 +203,103 @@ export class Presentation {
   /** Handles a keydown; returns true when it was a presentation key. */
   onKey(event: KeyboardEvent): boolean {
     if (!this.active || event.altKey || event.ctrlKey || event.metaKey) return false;
-    if (isEditing(event.target)) return false; // the editor has the keys (Esc leaves it first)
-    if (nextKeys.has(event.key)) this.goto(this.current + 1);
-    else if (previousKeys.has(event.key)) this.goto(this.current - 1);
-    else if (event.key === 'Home') this.goto(1);
-    else if (event.key === 'End') this.goto(this.count);
-    else if (event.key === 'f' || event.key === 'F') toggleFullscreen();
+    if (editsText(event.target)) {
+      // The editor has the keys, and Esc leaves it first (CodeMirror does that itself).
+      if (event.key !== 'Escape' || (event.target as Element).closest('.cm-editor')) return false;
+      (event.target as HTMLElement).blur();
+      return true;
+    }
+    if (['Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(event.key)) return false;
+    if (this.blank || this.help) {
+      // Any key brings the slide back (and does nothing else).
+      this.blank = this.help = false;
+      return true;
+    }
+    if (this.overview) return this.overviewKey(event.key);
+    if (/^[0-9]$/.test(event.key)) {
+      this.typed = (this.typed + event.key).slice(-4);
+      return true;
+    }
+    if (this.typed && event.key === 'Enter') {
+      this.goto(Number(this.typed));
+      this.typed = '';
+      return true;
+    }
+    if (this.typed && event.key === 'Backspace') {
+      this.typed = this.typed.slice(0, -1);
+      return true;
+    }
+    if (this.typed) {
+      this.typed = ''; // any other key forgets the number; Esc does only that
+      if (event.key === 'Escape') return true;
+    }
+    if (takesArrows(event.target) && event.key.startsWith('Arrow')) return false; // a slider on the slide
+    const step = stepFor(event.key, this.current, this.count);
+    if (step !== null) this.goto(step);
+    else if (event.key === 'f' || event.key === 'F') this.toggleFullscreen();
     else if (event.key === 'p' || event.key === 'P') this.openPresenter();
     else if (event.key === 'l' || event.key === 'L') this.laser = !this.laser;
     else if (event.key === 'z' || event.key === 'Z') this.toggleZoom();
+    else if (event.key === 'o' || event.key === 'O') this.openOverview();
+    else if (event.key === 'b' || event.key === 'B' || event.key === '.') this.blank = true;
+    else if (event.key === '?') this.help = true;
     else if (event.key === 'Escape' && this.zoom)
       this.zoom = null; // zoomed in: Esc zooms out first
     else if (event.key === 'Escape') this.leave();
     else return false;
     return true;
   }
+
+  /** the slide picked in the overview (arrows move it, Enter opens it) */
+  picked = $state(1);
+  /** how many slides a row of the overview holds (set by the overview, for ↑ and ↓) */
+  overviewColumns = 4;
+
+  openOverview(): void {
+    this.picked = this.current;
+    this.overview = true;
+  }
+
+  private overviewKey(key: string): boolean {
+    const moves: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: this.overviewColumns,
+      ArrowUp: -this.overviewColumns
+    };
+    if (key in moves) this.picked = Math.min(Math.max(1, this.picked + moves[key]), this.count);
+    else if (key === 'Home') this.picked = 1;
+    else if (key === 'End') this.picked = this.count;
+    else if (key === 'Enter' || key === ' ') this.pick(this.picked);
+    else if (key === 'Escape' || key === 'o' || key === 'O') this.overview = false;
+    else return false;
+    return true;
+  }
+
+  /** Opens a slide from the overview. */
+  pick(slide: number): void {
+    this.overview = false;
+    this.goto(slide);
+  }
+
+  private toggleFullscreen(): void {
+    if (document.fullscreenElement) {
+      this.exitingFullscreen = true;
+      void document.exitFullscreen();
+    } else void document.documentElement.requestFullscreen?.().catch(() => {});
+  }
 }
 
-function isEditing(target: EventTarget | null): boolean {
+/** Where keys type text: an editor, a text field. */
+function editsText(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
-  return !!target.closest('.cm-editor, input, textarea, select, [contenteditable="true"]');
+  if (target.closest('.cm-editor, textarea, select, [contenteditable="true"]')) return true;
+  return (
+    target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type)
+  );
 }
 
-function toggleFullscreen(): void {
-  if (document.fullscreenElement) void document.exitFullscreen();
-  else void document.documentElement.requestFullscreen?.().catch(() => {});
+/** A control that the arrow keys move (a slider, a radio group). */
+function takesArrows(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && ['range', 'radio'].includes(target.type);
 }

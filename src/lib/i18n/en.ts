@@ -385,6 +385,47 @@ export const en = {
     cellRef: (id: string) => `[cell ${id}]`
   },
 
+  /** the lecturer's tools while presenting: overview, go to slide, blank screen, keys, print, the original */
+  hall: {
+    overview: 'Overview (O)',
+    overviewWhy: 'All slides at once, to jump to one (O)',
+    overviewLabel: 'All slides',
+    overviewHint: 'Click a slide or press Enter to open it; arrows choose; Esc or O closes.',
+    goTo: (typed: string) => `Go to slide ${typed}`,
+    goToHint: 'Enter goes, Esc forgets',
+    blanked: 'Screen blanked — press any key to bring the slide back',
+    keysButton: 'Keys (?)',
+    keysTitle: 'Keys while presenting',
+    keysClose: 'Any key closes this list.',
+    keys: {
+      next: 'next slide (a clicker sends these)',
+      previous: 'previous slide',
+      ends: 'first and last slide',
+      number: 'go to slide 3 (type its number)',
+      overview: 'overview of all slides',
+      blank: 'blank screen; any key brings it back',
+      fullscreen: 'full screen',
+      presenter: 'presenter view: notes, next slide, timer',
+      laser: 'laser pointer',
+      zoom: 'zoom in 2× and back',
+      help: 'this list',
+      leave: 'leave the presentation (leaves an editor first)'
+    },
+    space: 'Space',
+    altClick: 'Alt+click',
+    print: 'Print slides',
+    printWhy: 'One slide per page, with the outputs the cells show now; the print dialog can save a PDF',
+    presentOriginal: 'Present the original',
+    presentOriginalWhy:
+      "Present the notebook's own code; your edits stay saved on this machine, untouched, for later",
+    original: 'Original code',
+    originalWhy:
+      'Showing the notebook as shipped; your saved edits are kept and come back on a normal reload',
+    backToMine: 'Back to my version',
+    previewWaiting: 'The preview appears once the presentation window shows this slide’s outputs.',
+    previewLabel: (n: number) => `Slide ${n}, as the audience will see it`
+  },
+
   /** the authoring view's slide check (dev server only) */
   slideCheck: {
     label: 'Slide check',

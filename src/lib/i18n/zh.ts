@@ -358,6 +358,44 @@ export const zh = {
     cellRef: (id: string) => `[单元格 ${id}]`
   },
 
+  hall: {
+    overview: '总览 (O)',
+    overviewWhy: '一次看到所有幻灯片，点一张就跳过去 (O)',
+    overviewLabel: '全部幻灯片',
+    overviewHint: '点击一张幻灯片或按 Enter 打开；方向键选择；Esc 或 O 关闭。',
+    goTo: (typed: string) => `跳到第 ${typed} 张`,
+    goToHint: '按 Enter 跳转，按 Esc 取消',
+    blanked: '屏幕已黑屏——按任意键回到幻灯片',
+    keysButton: '快捷键 (?)',
+    keysTitle: '演示时的快捷键',
+    keysClose: '按任意键关闭这个列表。',
+    keys: {
+      next: '下一张（翻页笔发送的就是这些键）',
+      previous: '上一张',
+      ends: '第一张和最后一张',
+      number: '跳到第 3 张（输入页码）',
+      overview: '所有幻灯片的总览',
+      blank: '黑屏；按任意键恢复',
+      fullscreen: '全屏',
+      presenter: '演讲者视图：备注、下一张、计时器',
+      laser: '激光笔',
+      zoom: '放大 2 倍，再按一次还原',
+      help: '这个列表',
+      leave: '退出演示（先退出正在编辑的代码）'
+    },
+    space: '空格',
+    altClick: 'Alt+点击',
+    print: '打印幻灯片',
+    printWhy: '每页一张幻灯片，带着单元格当前显示的输出；在打印对话框里可以另存为 PDF',
+    presentOriginal: '演示原始版本',
+    presentOriginalWhy: '用笔记本自带的代码来演示；你在这台电脑上保存的修改原样保留，之后还在',
+    original: '原始代码',
+    originalWhy: '正在显示笔记本的原始版本；你保存的修改都还在，正常重新加载就会回来',
+    backToMine: '回到我的版本',
+    previewWaiting: '演示窗口显示出这张幻灯片的输出后，这里就会出现预览。',
+    previewLabel: (n: number) => `第 ${n} 张幻灯片，观众将看到的样子`
+  },
+
   slideCheck: {
     label: '幻灯片检查',
     button: (size: string) => `按 ${size} 检查幻灯片`,
