@@ -294,6 +294,8 @@ export const en = {
     incomingUnknown: (origin: 'link' | 'file', cells: string[]) =>
       `The ${origin} also has code for ${quoteAll(cells)}, which this notebook does not have; that is left out.`,
     linkUnreadable: (why: string) => `This link could not be read: ${why}`,
+    linkNoSection: (section: string) =>
+      `This notebook has no section “${section}” any more, so it opens at the top.`,
     runIt: 'Run it',
     discardIt: 'Discard it',
     dismiss: 'Dismiss',

@@ -277,6 +277,7 @@ export const zh = {
     incomingChanges: (cells: string[]) => `它改动了单元格 ${quoteAll(cells)}：代码已显示，但还没有运行。`,
     incomingUnknown: (origin: 'link' | 'file', cells: string[]) =>
       `这个${origins[origin]}还带有 ${quoteAll(cells)} 的代码，但本笔记本没有这些单元格，已略去。`,
+    linkNoSection: (section: string) => `这个笔记本已经没有“${section}”这一节了，所以从开头打开。`,
     linkUnreadable: (why: string) => `无法读取这个链接：${why}`,
     runIt: '运行',
     discardIt: '丢弃',
