@@ -155,6 +155,10 @@ export const en = {
 
   /** what library code reports; each entry words one WordedError key */
   errors: {
+    torchKeyMissing: (p: { key: string }) =>
+      `The PyTorch weights have no tensor "${p.key}", which this model's PyTorch module needs.`,
+    torchShapeDiffers: (p: { key: string; expected: string; got: string }) =>
+      `The PyTorch tensor "${p.key}" is ${p.got}, but this model needs ${p.expected}.`,
     loopStopped: (p: { line: number; seconds: number }) =>
       `The loop on line ${p.line} kept the page busy for more than ${p.seconds} s, so it was stopped. ` +
       'Does its condition ever become false?',

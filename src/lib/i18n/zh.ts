@@ -136,6 +136,10 @@ export const zh = {
   },
 
   errors: {
+    torchKeyMissing: (p: { key: string }) =>
+      `这份 PyTorch 权重里没有张量“${p.key}”，而这个模型对应的 PyTorch 模块需要它。`,
+    torchShapeDiffers: (p: { key: string; expected: string; got: string }) =>
+      `PyTorch 张量“${p.key}”的形状是 ${p.got}，但这个模型需要 ${p.expected}。`,
     loopStopped: (p: { line: number; seconds: number }) =>
       `第 ${p.line} 行的循环让页面忙了超过 ${p.seconds} 秒，已被停止。它的条件会不会永远为真？`,
     draftsNoStorage: () => '这个浏览器不允许本地存储，你的修改不会被保存。',
