@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { decodeMnistBin, normalise } from '../src/lib/data/mnist';
 import {
   analyseModel,
@@ -32,6 +33,7 @@ import {
   simpleCnn
 } from '../src/lib/nn/index';
 import { pytorchCode, pytorchWeights } from '../src/lib/pytorch/index';
+import { registerWasmTrainingKernels } from '../src/lib/train/kernels/registerTrainingKernels';
 import { buildMnist, defaultOutput } from './build-mnist';
 
 const python = process.env.PYTHON ?? '/usr/bin/python3';
@@ -90,19 +92,21 @@ const cases: Case[] = [
   {
     name: 'inceptionNet_trained',
     build: () => inceptionNet({ seed: 2 }),
-    trainSteps: 8,
+    trainSteps: 4,
     lecture: 'inception'
   },
-  { name: 'editedInception_trained', build: editedInception, trainSteps: 8 },
-  { name: 'residualStack8_trained', build: () => residualStack(8, { seed: 4 }), trainSteps: 8 },
-  { name: 'ownNet_trained', build: ownNet, trainSteps: 8 }
+  { name: 'editedInception_trained', build: editedInception, trainSteps: 4 },
+  { name: 'residualStack8_trained', build: () => residualStack(8, { seed: 4 }), trainSteps: 4 },
+  { name: 'ownNet_trained', build: ownNet, trainSteps: 4 }
 ];
 
 async function main() {
-  await tf.setBackend('cpu');
+  // The wasm backend with the project's training kernels, as npm run pretrain trains.
+  await tf.setBackend('wasm');
+  registerWasmTrainingKernels();
   buildMnist();
   const digits = normalise(decodeMnistBin(readFileSync(defaultOutput)));
-  const batch = 32;
+  const batch = 16;
   const images = (from: number, n: number) =>
     tf.tensor4d(digits.images.slice(from * 784, (from + n) * 784), [n, 28, 28, 1]);
   const labels = (from: number, n: number) =>
@@ -128,7 +132,7 @@ async function main() {
         optimizer: tf.train.sgd(0.01),
         loss: (yt: tf.Tensor, yp: tf.Tensor) => tf.losses.softmaxCrossEntropy(yt, yp)
       });
-      const [x, y] = [images(4000, 64), labels(4000, 64)];
+      const [x, y] = [images(4000, 32), labels(4000, 32)];
       await model.fit(x, y, { batchSize: 16, epochs: 1, verbose: 0 });
       tf.dispose([x, y]);
     }

@@ -139,15 +139,14 @@ export function writeBody(
   const forward: string[] = [];
   let usesInSize = false;
 
-  // The first weighted layer along the single-consumer path from `id`, for naming a branch.
+  // The first weighted layer along the single-consumer path from `id`, for naming a branch ('y' if none).
   const branchName = (id: string): string => {
     let cur: string | undefined = id;
     while (cur) {
       const n = byId.get(cur);
       if (n && weightedKinds.has(kindOfNode(cur))) {
         const short = n.block ? n.block.attr : (n.node?.shortName ?? cur);
-        const base = pyName(baseName(short));
-        return base.startsWith('branch') ? base : 'y';
+        return pyName(baseName(short));
       }
       const next: string[] = consumers.get(cur) ?? [];
       cur = next.length === 1 && (inputsOf.get(next[0])?.length ?? 0) === 1 ? next[0] : undefined;
@@ -158,7 +157,15 @@ export function writeBody(
     const ins = inputsOf.get(id) ?? [];
     if (ins.length !== 1) return 'x';
     const p = ins[0];
-    if ((consumers.get(p)?.length ?? 0) > 1) return branchName(id);
+    const siblings = consumers.get(p) ?? [];
+    if (siblings.length > 1) {
+      // Parallel branches are named after their first weighted layer (branch5x5, left, right); a lone side
+      // branch beside a skip connection is the lecture's `y`.
+      const merges = ['concat', 'add', 'merge'];
+      const branches = siblings.filter((c) => !merges.includes(kindOfNode(c)));
+      const name = branchName(id);
+      return branches.length > 1 || name.startsWith('branch') ? name : 'y';
+    }
     return varOf.get(p) ?? wantedVar(p);
   };
   // A variable may be reassigned when nobody still needs the value it holds.
