@@ -10,10 +10,12 @@ import DigitPad from '../diagrams/DigitPad.svelte';
 import FeatureMaps from '../diagrams/FeatureMaps.svelte';
 import LayerTable from '../diagrams/LayerTable.svelte';
 import OneByOne from '../diagrams/OneByOne.svelte';
+import PytorchView from '../diagrams/PytorchView.svelte';
 import ShapeFlow from '../diagrams/ShapeFlow.svelte';
 import TrainingChart, { type Run } from '../diagrams/TrainingChart.svelte';
 import { blankDigit } from '../diagrams/digit';
 import { mountDiagram, type DiagramElement } from './mount';
+import { messages } from '../../src/lib/i18n';
 
 export type { CostSettings, Run };
 
@@ -94,4 +96,12 @@ export function featureMaps(
 /** digitPad(): draw a digit; a view whose value is a Float32Array(784) normalised like MNIST. */
 export function digitPad(): DiagramElement {
   return mountDiagram(DigitPad, {}, { className: 'digit-pad', view: true, initialValue: blankDigit() });
+}
+
+/** The page's catalogue (diagrams are mounted outside the page's components, so they are handed it). */
+const pageWords = () => messages(document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
+
+/** pytorchView(model): the model as a PyTorch module, with copy, "Download .py" and the weights. */
+export function pytorchView(model: unknown): DiagramElement {
+  return mountDiagram(PytorchView, { model, words: pageWords().pytorch }, { className: 'pytorch-view' });
 }

@@ -153,6 +153,26 @@ export const en = {
       'whoever opens the link switches that on themselves.'
   },
 
+  /** the PyTorch view (pytorchView) and the lecture's code shown beside a cell (lectureCode) */
+  pytorch: {
+    caption: (p: { name: string }) => `${p.name} in PyTorch, as the lecture writes it`,
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Copy failed: select the code and copy it',
+    downloadPy: 'Download .py',
+    downloadFor: 'Download for PyTorch:',
+    downloadWeights: 'weights (.safetensors)',
+    loadHint: (p: { file: string }) => `In Python: net = load_weights(build(), "${p.file}")`,
+    problems: (p: { count: number }) =>
+      p.count === 1
+        ? 'One layer has no PyTorch translation here; the code says which, and why, where it would be:'
+        : `${p.count} layers have no PyTorch translation here; the code says which, and why, where they would be:`,
+    cannot: (p: { error: string }) => `Cannot write this model in PyTorch: ${p.error}`,
+    showLecture: 'The lecture’s PyTorch code',
+    hideLecture: 'Hide the PyTorch code',
+    lectureCaption: (p: { name: string }) =>
+      `The lecture’s ${p.name} (scripts/pytorch/lecture_nets.py). Point at a name to see it in both.`
+  },
   /** what library code reports; each entry words one WordedError key */
   errors: {
     torchKeyMissing: (p: { key: string }) =>
