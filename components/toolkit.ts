@@ -51,7 +51,8 @@ const diagramNames = [
   'trainingChart',
   'featureMaps',
   'digitPad',
-  'pytorchView'
+  'pytorchView',
+  'lectureCode'
 ] as const;
 
 export function toolkitBuiltins(): Builtins {

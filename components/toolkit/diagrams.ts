@@ -10,6 +10,7 @@ import DigitPad from '../diagrams/DigitPad.svelte';
 import FeatureMaps from '../diagrams/FeatureMaps.svelte';
 import LayerTable from '../diagrams/LayerTable.svelte';
 import OneByOne from '../diagrams/OneByOne.svelte';
+import LectureCode from '../diagrams/LectureCode.svelte';
 import PytorchView from '../diagrams/PytorchView.svelte';
 import ShapeFlow from '../diagrams/ShapeFlow.svelte';
 import TrainingChart, { type Run } from '../diagrams/TrainingChart.svelte';
@@ -104,4 +105,25 @@ const pageWords = () => messages(document.documentElement.lang.startsWith('zh') 
 /** pytorchView(model): the model as a PyTorch module, with copy, "Download .py" and the weights. */
 export function pytorchView(model: unknown): DiagramElement {
   return mountDiagram(PytorchView, { model, words: pageWords().pytorch }, { className: 'pytorch-view' });
+}
+
+/**
+ * lectureCode(name, { beside, open }): the lecture's PyTorch code of a class or net (SimpleCNN, InceptionA,
+ * InceptionNet, ResidualBlock, ResidualNet) behind one click, linked by name with the code of the cells `beside`.
+ */
+export function lectureCode(
+  name: string,
+  options: { beside?: string | string[]; open?: boolean } = {}
+): DiagramElement {
+  // Cells are named by id: a cell's output cannot be handed the elements of other cells.
+  const ids = [options.beside ?? []].flat();
+  const beside = () =>
+    ids
+      .map((id) => document.querySelector(`[data-cell-id="${CSS.escape(id)}"] .code`))
+      .filter((e): e is Element => e !== null);
+  return mountDiagram(
+    LectureCode,
+    { name, beside, words: pageWords().pytorch, open: options.open ?? false },
+    { className: 'lecture-code' }
+  );
 }

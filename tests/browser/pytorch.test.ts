@@ -76,3 +76,51 @@ describe('pytorchView() on the lecture’s Inception net', () => {
     await page.close();
   });
 });
+
+describe('the lecture’s code beside the builder cells (lesson 02)', () => {
+  it('is one click away, and pointing at branch5x5_2 shows it in both the Python and the cell', async () => {
+    const { page, problems } = await openPage(browser, '/notebooks/inception');
+    await waitForState(page, 'blockTorch', 'ok', 30_000);
+    const panel = output(page, 'blockTorch');
+    expect(await panel.locator('pre.py').count()).toBe(0);
+    await panel.locator('button.toggle').click();
+    await expect
+      .poll(() => panel.locator('pre.py').textContent())
+      .toContain('self.branch5x5_2 = nn.Conv2d(16, 24, kernel_size=5, padding=2)');
+    await panel.locator('.nm[data-name="branch5x5_2"]').first().hover();
+    const marked = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('lecture-match');
+        return [...(h ?? [])].map((r) => ({
+          text: r.toString(),
+          inCell: r.startContainer.parentElement?.closest('[data-cell-id]')?.getAttribute('data-cell-id')
+        }));
+      });
+    await expect.poll(marked).toContainEqual({ text: 'branch5x5_2', inCell: 'branch2' });
+    expect((await marked()).filter((m) => m.inCell === 'blockTorch')).toHaveLength(2);
+    expect(await panel.locator('.line.hit').count()).toBe(2);
+
+    // And the other way: pointing at the name in the builder cell's code marks the lecture's lines.
+    await page.mouse.move(0, 0);
+    const code = page.locator('[data-cell-id="branch2"] .code');
+    const box = await code.evaluate((el) => {
+      el.scrollIntoView({ block: 'center' });
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.textContent ?? '').indexOf('branch5x5_2');
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i + 3);
+        r.setEnd(n, i + 4);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    });
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => panel.locator('.line.hit').count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
