@@ -12,6 +12,14 @@ type NnModule = typeof import('../src/lib/nn/index');
 
 // Models are built after the backend is chosen, so their weights live where cells will run them.
 const nnModule = () => loadTf().then(() => import('../src/lib/nn/index'));
+const pytorchModule = () => loadTf().then(() => import('../src/lib/pytorch/index'));
+
+/** A File (from a file input), Blob, ArrayBuffer or bytes, as bytes. */
+async function bytesOf(file: Blob | ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+  if (file instanceof Uint8Array) return file;
+  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  return new Uint8Array(await file.arrayBuffer());
+}
 
 /** The nn exports a cell can use by their bare names (the rest are under `nn.`). */
 const nnNames = [
@@ -42,7 +50,9 @@ const diagramNames = [
   'oneByOne',
   'trainingChart',
   'featureMaps',
-  'digitPad'
+  'digitPad',
+  'pytorchView',
+  'lectureCode'
 ] as const;
 
 /** The toolkit for a page whose diagrams speak `catalogue`'s language. */
@@ -66,7 +76,20 @@ export function toolkitBuiltins(catalogue: Messages): Builtins {
     mnistFiles: () => import('./toolkit/mnist-files').then((m) => m.mnistFiles),
     train: () => import('./toolkit/training').then((m) => m.train),
     replay: () => import('./toolkit/training').then((m) => m.replay),
-    exercise: () => exercises().then((m) => m.exercise)
+    exercise: () => exercises().then((m) => m.exercise),
+    pytorchCode: () => pytorchModule().then((m) => m.pytorchCode),
+    pytorchWeights: () => pytorchModule().then((m) => m.pytorchWeights),
+    loadPytorchWeights: () =>
+      pytorchModule().then(
+        (m) =>
+          async (
+            model: Parameters<typeof m.loadPytorchWeights>[0],
+            file: Blob | ArrayBuffer | Uint8Array
+          ) => {
+            m.loadPytorchWeights(model, await bytesOf(file));
+            return model;
+          }
+      )
   };
   for (const name of nnNames) builtins[name] = () => nnModule().then((m) => m[name]);
   for (const name of diagramNames) builtins[name] = () => diagrams().then((m) => m[name]);

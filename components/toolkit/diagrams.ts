@@ -10,6 +10,8 @@ import DigitPad from '../diagrams/DigitPad.svelte';
 import FeatureMaps from '../diagrams/FeatureMaps.svelte';
 import LayerTable from '../diagrams/LayerTable.svelte';
 import OneByOne from '../diagrams/OneByOne.svelte';
+import LectureCode from '../diagrams/LectureCode.svelte';
+import PytorchView from '../diagrams/PytorchView.svelte';
 import ShapeFlow from '../diagrams/ShapeFlow.svelte';
 import TrainingChart, { type Run } from '../diagrams/TrainingChart.svelte';
 import { blankDigit } from '../diagrams/digit';
@@ -94,4 +96,30 @@ export function featureMaps(
 /** digitPad(): draw a digit; a view whose value is a Float32Array(784) normalised like MNIST. */
 export function digitPad(): DiagramElement {
   return mountDiagram(DigitPad, {}, { className: 'digit-pad', view: true, initialValue: blankDigit() });
+}
+
+/** pytorchView(model): the model as a PyTorch module, with copy, "Download .py" and the weights. */
+export function pytorchView(model: unknown): DiagramElement {
+  return mountDiagram(PytorchView, { model }, { className: 'pytorch-view' });
+}
+
+/**
+ * lectureCode(name, { beside, open }): the lecture's PyTorch code of a class or net (SimpleCNN, InceptionA,
+ * InceptionNet, ResidualBlock, ResidualNet) behind one click, linked by name with the code of the cells `beside`.
+ */
+export function lectureCode(
+  name: string,
+  options: { beside?: string | string[]; open?: boolean } = {}
+): DiagramElement {
+  // Cells are named by id: a cell's output cannot be handed the elements of other cells.
+  const ids = [options.beside ?? []].flat();
+  const beside = () =>
+    ids
+      .map((id) => document.querySelector(`[data-cell-id="${CSS.escape(id)}"] .code`))
+      .filter((e): e is Element => e !== null);
+  return mountDiagram(
+    LectureCode,
+    { name, beside, open: options.open ?? false },
+    { className: 'lecture-code' }
+  );
 }

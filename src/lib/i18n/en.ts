@@ -450,8 +450,33 @@ export const en = {
     showSolution: 'Show a solution'
   },
 
+  /** the PyTorch view (pytorchView) and the lecture's code shown beside a cell (lectureCode) */
+  pytorch: {
+    caption: (p: { name: string }) => `${p.name} in PyTorch, as the lecture writes it`,
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Copy failed: select the code and copy it',
+    downloadPy: 'Download .py',
+    downloadFor: 'Download for PyTorch:',
+    downloadWeights: 'weights (.safetensors)',
+    loadHint: (p: { file: string }) => `In Python: net = load_weights(build(), "${p.file}")`,
+    problems: (p: { count: number }) =>
+      p.count === 1
+        ? 'One layer has no PyTorch translation here; the code says which, and why, where it would be:'
+        : `${p.count} layers have no PyTorch translation here; the code says which, and why, where they would be:`,
+    cannot: (p: { error: string }) => `Cannot write this model in PyTorch: ${p.error}`,
+    showLecture: 'The lecture’s PyTorch code',
+    hideLecture: 'Hide the PyTorch code',
+    lectureCaption: (p: { name: string }) =>
+      `The lecture’s ${p.name} (scripts/pytorch/lecture_nets.py). Point at a name to see it in both.`
+  },
+
   /** what library code reports; each entry words one WordedError key */
   errors: {
+    torchKeyMissing: (p: { key: string }) =>
+      `The PyTorch weights have no tensor "${p.key}", which this model's PyTorch module needs.`,
+    torchShapeDiffers: (p: { key: string; expected: string; got: string }) =>
+      `The PyTorch tensor "${p.key}" is ${p.got}, but this model needs ${p.expected}.`,
     // a diagram given something it cannot draw (src/lib/nn/graph.ts, layout.ts); `got` is a class or typeof name
     notLayersModel: (p: { got: string }) =>
       `expected a tf.LayersModel (tf.model, tf.sequential or buildModel), got ${p.got}` +

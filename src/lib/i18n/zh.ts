@@ -417,7 +417,30 @@ export const zh = {
     showSolution: '看一种解法'
   },
 
+  /** the PyTorch view (pytorchView) and the lecture's code shown beside a cell (lectureCode) */
+  pytorch: {
+    caption: (p: { name: string }) => `${p.name} 的 PyTorch 代码（课程的写法）`,
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '复制失败：请选中代码手动复制',
+    downloadPy: '下载 .py',
+    downloadFor: '下载到 PyTorch：',
+    downloadWeights: '权重（.safetensors）',
+    loadHint: (p: { file: string }) => `在 Python 中：net = load_weights(build(), "${p.file}")`,
+    problems: (p: { count: number }) =>
+      `有 ${p.count} 个层在这里无法转换为 PyTorch；代码在它们的位置写明了是哪一层以及原因：`,
+    cannot: (p: { error: string }) => `无法把这个模型写成 PyTorch 代码：${p.error}`,
+    showLecture: '课程的 PyTorch 代码',
+    hideLecture: '隐藏 PyTorch 代码',
+    lectureCaption: (p: { name: string }) =>
+      `课程中的 ${p.name}（scripts/pytorch/lecture_nets.py）。指向一个名字，两边会同时高亮。`
+  },
+
   errors: {
+    torchKeyMissing: (p: { key: string }) =>
+      `这份 PyTorch 权重里没有张量“${p.key}”，而这个模型对应的 PyTorch 模块需要它。`,
+    torchShapeDiffers: (p: { key: string; expected: string; got: string }) =>
+      `PyTorch 张量“${p.key}”的形状是 ${p.got}，但这个模型需要 ${p.expected}。`,
     notLayersModel: (p: { got: string }) =>
       `这里需要一个 tf.LayersModel（tf.model、tf.sequential 或 buildModel 建出的模型），传入的却是 ${p.got}` +
       (p.got === 'GraphModel' ? '（tf.GraphModel 没有可供分析的层）' : ''),

@@ -6,7 +6,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { checkSize } from './cost';
 import { add, BatchNorm2d, cat, Conv2d, relu, type Module, type NameOptions } from './layers';
 import { avgPool2d } from './pooling';
-import { claimName, contextOf } from './provenance';
+import { claimName } from './provenance';
 
 /**
  * A block names its layers "<block>/<layer>" (e.g. "incep1/branch5x5_2"): diagrams group and collapse by that
@@ -15,7 +15,7 @@ import { claimName, contextOf } from './provenance';
 export function block(defaultName: string, options: NameOptions, build: (name: string) => Module): Module {
   let forward: Module | undefined;
   return (x) => {
-    forward ??= build(claimName(contextOf(x), options.name ?? defaultName));
+    forward ??= build(claimName(x, options.name ?? defaultName));
     return forward(x);
   };
 }

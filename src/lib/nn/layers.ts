@@ -27,6 +27,7 @@ import {
   provenanceOf,
   seedFor,
   track,
+  uniqueLayerNames,
   type GraphContext
 } from './provenance';
 
@@ -63,7 +64,7 @@ export function input(shape: number[], options: NameOptions & { seed?: number } 
   }
   const context: GraphContext = newContext(options.seed ?? 0);
   const nhwc = shape.length === 3 ? [shape[1], shape[2], shape[0]] : shape;
-  const x = tf.input({ shape: nhwc, name: claimName(context, options.name ?? 'input') });
+  const x = tf.input({ shape: nhwc, name: claimName(null, options.name ?? 'input') });
   return track(x, context, { channels: shape[0], from: `the input (${shape.join('×')})` });
 }
 
@@ -92,7 +93,7 @@ export function Conv2d(
   return (x) => {
     const context = contextOf(x);
     if (!conv) {
-      const name = claimName(context, options.name ?? 'conv2d');
+      const name = claimName(x, options.name ?? 'conv2d');
       conv = remember(
         tf.layers.conv2d({
           name,
@@ -138,7 +139,7 @@ export function Linear(
   return (x) => {
     const context = contextOf(x);
     if (!dense) {
-      const name = claimName(context, options.name ?? 'linear');
+      const name = claimName(x, options.name ?? 'linear');
       dense = remember(
         tf.layers.dense({
           name,
@@ -181,7 +182,7 @@ export function BatchNorm2d(
   return (x) => {
     const context = contextOf(x);
     if (!norm) {
-      const name = claimName(context, options.name ?? 'batchnorm2d');
+      const name = claimName(x, options.name ?? 'batchnorm2d');
       norm = remember(
         tf.layers.batchNormalization({ name, axis: -1, epsilon: eps, momentum: 1 - momentum }),
         `BatchNorm2d(${numFeatures})`
@@ -206,7 +207,7 @@ export function BatchNorm2d(
 /** F.relu(x): channels pass through unchanged (their provenance too). */
 export function relu(x: tf.SymbolicTensor, options: NameOptions = {}): tf.SymbolicTensor {
   const context = contextOf(x);
-  const layer = remember(tf.layers.reLU({ name: claimName(context, options.name ?? 'relu') }), 'ReLU()');
+  const layer = remember(tf.layers.reLU({ name: claimName(x, options.name ?? 'relu') }), 'ReLU()');
   return track(apply(layer, x), context, provenanceOf(x));
 }
 
@@ -215,7 +216,7 @@ export function cat(tensors: tf.SymbolicTensor[], options: NameOptions = {}): tf
   if (tensors.length === 0) throw new ShapeError('catEmpty', undefined);
   if (tensors.length === 1) return tensors[0];
   const context = contextOf(tensors[0]);
-  const name = claimName(context, options.name ?? 'cat');
+  const name = claimName(tensors, options.name ?? 'cat');
   const sizes = tensors.map((t) => imageSize(name, t).join('×'));
   if (new Set(sizes).size > 1) {
     throw new ShapeError('catSizes', { layer: name, sizes });
@@ -236,7 +237,7 @@ export function add(
   options: NameOptions = {}
 ): tf.SymbolicTensor {
   const context = contextOf(a);
-  const name = claimName(context, options.name ?? 'add');
+  const name = claimName([a, b], options.name ?? 'add');
   const [sa, sb] = [formatShape(a.shape), formatShape(b.shape)];
   if (sa !== sb) {
     const [fromA, fromB] = [provenanceOf(a).from, provenanceOf(b).from];
@@ -256,12 +257,12 @@ export function flatten(
   options: NameOptions & { torchOrder?: boolean } = {}
 ): tf.SymbolicTensor {
   const context = contextOf(x);
-  const name = claimName(context, options.name ?? 'flatten');
+  const name = claimName(x, options.name ?? 'flatten');
   const dims = x.shape.slice(1) as number[];
   const chw = dims.length === 3 ? [dims[2], dims[0], dims[1]] : dims;
   let y = x;
   if (options.torchOrder && dims.length === 3) {
-    y = apply(tf.layers.permute({ dims: [3, 1, 2], name: claimName(context, `${name}_chw`) }), y);
+    y = apply(tf.layers.permute({ dims: [3, 1, 2], name: claimName(x, `${name}_chw`) }), y);
   }
   y = apply(remember(tf.layers.flatten({ name }), 'Flatten()'), y);
   const features = chw.reduce((a, b) => a * b, 1);
@@ -273,11 +274,29 @@ export function Sequential(...modules: Module[]): Module {
   return (x) => modules.reduce((y, m) => m(y), x);
 }
 
-/** Wraps the graph from `input()` to `output` as a tf.LayersModel. */
+/** Layers from the inputs to `outputs`, each once, in topological order (depth-first post-order). */
+function layersOf(outputs: tf.SymbolicTensor[]): tf.layers.Layer[] {
+  const order: tf.layers.Layer[] = [];
+  const seen = new Set<tf.SymbolicTensor>();
+  const visit = (t: tf.SymbolicTensor) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    for (const i of t.sourceLayer.inboundNodes[t.nodeIndex]?.inputTensors ?? []) visit(i);
+    if (!order.includes(t.sourceLayer)) order.push(t.sourceLayer);
+  };
+  outputs.forEach(visit);
+  return order;
+}
+
+/**
+ * Wraps the graph from `input()` to `output` as a tf.LayersModel. Names stay as given; only two layers with one
+ * name on parallel branches (which tfjs refuses) are told apart, the later one getting "_2".
+ */
 export function buildModel(
   inputs: tf.SymbolicTensor,
   outputs: tf.SymbolicTensor,
   options: NameOptions = {}
 ): tf.LayersModel {
+  uniqueLayerNames(layersOf([outputs]));
   return tf.model({ inputs, outputs, name: options.name });
 }

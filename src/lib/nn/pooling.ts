@@ -45,7 +45,7 @@ export function MaxPool2d(kernelSize: number, options: PoolOptions = {}): Module
   }
   return (x) => {
     const context = contextOf(x);
-    const name = claimName(context, options.name ?? 'maxpool2d');
+    const name = claimName(x, options.name ?? 'maxpool2d');
     checkWindow(name, x, kernelSize, padding);
     const layer = remember(
       tf.layers.maxPooling2d({ name, poolSize: kernelSize, strides: stride, padding: mode }),
@@ -60,7 +60,7 @@ export function AvgPool2d(kernelSize: number, options: PoolOptions = {}): Module
   const { stride, padding, repr } = poolArgs('AvgPool2d', kernelSize, options);
   return (x) => {
     const context = contextOf(x);
-    const name = claimName(context, options.name ?? 'avgpool2d');
+    const name = claimName(x, options.name ?? 'avgpool2d');
     checkWindow(name, x, kernelSize, padding);
     const padded = padding ? zeroPad(x, padding, name) : x;
     const layer = remember(
@@ -85,7 +85,7 @@ export function AdaptiveAvgPool2d(outputSize: 1, options: NameOptions = {}): Mod
   if (outputSize !== 1) throw new ShapeError('adaptivePoolSize', undefined);
   return (x) => {
     const context = contextOf(x);
-    const name = claimName(context, options.name ?? 'adaptiveavgpool2d');
+    const name = claimName(x, options.name ?? 'adaptiveavgpool2d');
     const [h, w] = imageSize(name, x);
     const layer = remember(
       tf.layers.averagePooling2d({ name, poolSize: [h, w], strides: [h, w], padding: 'valid' }),

@@ -23,19 +23,17 @@ export interface Provenance {
 export interface GraphContext {
   /** Seed from which every layer's initial weights are derived (by layer name). */
   seed: number;
-  /** Layer names already used in this model (tfjs requires unique names within a model). */
-  usedNames: Set<string>;
 }
 
 const provenances = new WeakMap<tf.SymbolicTensor, Provenance>();
 const contexts = new WeakMap<tf.SymbolicTensor, GraphContext>();
 
 /** Tensors made with raw tf.layers have no context; their layers share this one so names stay unique. */
-const looseContext: GraphContext = { seed: 0, usedNames: new Set() };
+const looseContext: GraphContext = { seed: 0 };
 
 /** Starts the building state of a new model. */
 export function newContext(seed: number): GraphContext {
-  return { seed, usedNames: new Set() };
+  return { seed };
 }
 
 /** The building state a tensor belongs to (the shared loose one for tensors made outside these builders). */
@@ -78,12 +76,58 @@ export function formulaPart(p: Provenance): string {
   return p.formula ? ` = ${p.formula}` : '';
 }
 
-/** Claims a unique layer name in the model: "relu", then "relu_2", "relu_3", … */
-export function claimName(context: GraphContext, base: string): string {
+/**
+ * The layer names (and block prefixes: "incep1" of "incep1/concat") already used upstream of `inputs`, walking
+ * the tfjs graph back to the input. Only the model's own ancestry counts: a layer built by an earlier run of a
+ * cell hangs off the same input but is no ancestor, so re-running a cell gives its layers the same names again.
+ */
+export function namesUpstream(inputs: tf.SymbolicTensor[]): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<tf.SymbolicTensor>();
+  const stack = [...inputs];
+  while (stack.length) {
+    const t = stack.pop() as tf.SymbolicTensor;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const layer = t.sourceLayer;
+    if (!layer) continue;
+    const parts = layer.name.split('/');
+    for (let i = 1; i <= parts.length; i++) names.add(parts.slice(0, i).join('/'));
+    stack.push(...(layer.inboundNodes[t.nodeIndex]?.inputTensors ?? []));
+  }
+  return names;
+}
+
+/**
+ * Claims a layer name for a layer applied to `inputs`: the name asked for, or, when a layer upstream already has
+ * it (relu after relu), "relu_2", "relu_3", … Two layers with one name on parallel branches are told apart when
+ * the model is built (see uniqueLayerNames).
+ */
+export function claimName(inputs: tf.SymbolicTensor | tf.SymbolicTensor[] | null, base: string): string {
+  const taken = inputs == null ? new Set<string>() : namesUpstream([inputs].flat());
   let name = base;
-  for (let i = 2; context.usedNames.has(name); i++) name = `${base}_${i}`;
-  context.usedNames.add(name);
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
   return name;
+}
+
+/**
+ * Renames layers so every name in the model is unique (tfjs requires it): a layer whose name an earlier one in
+ * `layers` (topological order) already has gets "_2", "_3", …; inside a block the block part is numbered
+ * ("incep1_2/concat"), so the copy stays a block of its own.
+ */
+export function uniqueLayerNames(layers: tf.layers.Layer[]): void {
+  const used = new Set<string>();
+  for (const layer of layers) {
+    if (used.has(layer.name)) {
+      const slash = layer.name.indexOf('/');
+      const [head, tail] =
+        slash < 0 ? [layer.name, ''] : [layer.name.slice(0, slash), layer.name.slice(slash)];
+      let i = 2;
+      while (used.has(`${head}_${i}${tail}`)) i++;
+      layer.name = `${head}_${i}${tail}`;
+    }
+    used.add(layer.name);
+  }
 }
 
 /** A tfjs NHWC shape written as PyTorch prints it without the batch: [null,12,12,88] → "88×12×12". */

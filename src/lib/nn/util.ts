@@ -60,7 +60,7 @@ export function paddingMode(
 /** Adds a ZeroPadding2D layer named `${name}_pad` (used where tfjs 'same' is not PyTorch's padding). */
 export function zeroPad(x: tf.SymbolicTensor, padding: number, name: string): tf.SymbolicTensor {
   const context = contextOf(x);
-  const layer = tf.layers.zeroPadding2d({ padding, name: claimName(context, `${name}_pad`) });
+  const layer = tf.layers.zeroPadding2d({ padding, name: claimName(x, `${name}_pad`) });
   return track(apply(layer, x), context, provenanceOf(x));
 }
 
