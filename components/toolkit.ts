@@ -42,7 +42,11 @@ const diagramNames = [
   'oneByOne',
   'trainingChart',
   'featureMaps',
-  'digitPad'
+  'digitPad',
+  'epochChart',
+  'trainingStatus',
+  'confusionMatrix',
+  'misreadDigits'
 ] as const;
 
 export function toolkitBuiltins(): Builtins {
@@ -55,6 +59,7 @@ export function toolkitBuiltins(): Builtins {
     mnistFiles: () => import('./toolkit/mnist-files').then((m) => m.mnistFiles),
     train: () => import('./toolkit/training').then((m) => m.train),
     replay: () => import('./toolkit/training').then((m) => m.replay),
+    recordedRun: () => import('./toolkit/training').then((m) => m.recordedRun),
     exercise: () => import('./toolkit/exercise').then((m) => m.exercise)
   };
   for (const name of nnNames) builtins[name] = () => nnModule().then((m) => m[name]);

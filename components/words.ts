@@ -12,7 +12,13 @@ export function provideWords(catalogue: Messages): void {
   setContext(key, catalogue);
 }
 
-/** The words of the page this component is on (English outside a notebook page). */
+/** The language of the document: a diagram mounted by a cell has no page context, but the page sets <html lang>. */
+export function documentWords(): Messages {
+  const lang = typeof document === 'undefined' ? 'en' : document.documentElement.lang;
+  return messages(lang.startsWith('zh') ? 'zh' : 'en');
+}
+
+/** The words of the page this component is on (for diagrams a cell mounts: the document's language). */
 export function words(): Messages {
-  return getContext<Messages | undefined>(key) ?? messages('en');
+  return getContext<Messages | undefined>(key) ?? documentWords();
 }

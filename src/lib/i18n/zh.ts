@@ -16,6 +16,17 @@ const reservedWhy: Record<string, string> = {
   __loopGuard: '让卡住页面的循环停下来的检查'
 };
 
+const percent = (x: number) => `${(100 * Number(x)).toFixed(2)}%`;
+const count = (n: number) => Number(n).toLocaleString('en-US');
+const megabytes = (bytes: number) => (Number(bytes) / 1e6).toFixed(1);
+/** "40 秒"、"12 分钟"、"1 小时 5 分钟"。 */
+const duration = (seconds: number) => {
+  const s = Math.max(0, Math.round(Number(seconds)));
+  if (!(s >= 60)) return `${Number.isFinite(s) ? s : 0} 秒`;
+  const min = Math.round(s / 60);
+  return min < 60 ? `${min} 分钟` : `${Math.floor(min / 60)} 小时 ${min % 60} 分钟`;
+};
+
 export const zh = {
   site: {
     name: '进阶 CNN 实时笔记本',
@@ -133,6 +144,60 @@ export const zh = {
       `链接把“${name}”设为 ${value}，但这个输入控件没有这个选项，保留默认值。`,
     leftOut: (names: string[]) =>
       `链接里不包含 ${quoteAll(names)}：它们会启动训练，由打开链接的人自己决定是否开启。`
+  },
+
+  training: {
+    recorded: '录制的训练',
+    live: '实时训练',
+    epochOf: (p: { epoch: number; epochs: number }) => `第 ${p.epoch} 轮（共 ${p.epochs} 轮）`,
+    stepOf: (p: { step: number; total: number }) => `第 ${p.step} 步（共 ${p.total} 步）`,
+    loss: (p: { loss: number }) => `损失 ${Number(p.loss).toFixed(3)}`,
+    trainAccuracy: (p: { accuracy: number }) => `本轮训练准确率 ${percent(p.accuracy)}`,
+    testAccuracy: (p: { accuracy: number; epoch: number; test: number }) =>
+      `测试准确率 ${percent(p.accuracy)}（第 ${p.epoch} 轮后，${count(p.test)} 个测试数字）`,
+    speed: (p: { speed: number; backend: string }) =>
+      `每秒 ${Math.round(Number(p.speed))} 个数字（${p.backend}）`,
+    eta: (p: { seconds: number }) => `预计还需 ${duration(p.seconds)}`,
+    pausedAt: (p: { step: number; total: number }) => `已暂停于第 ${p.step} 步（共 ${p.total} 步）`,
+    stoppedAt: (p: { step: number; total: number }) => `已停止于第 ${p.step} 步（共 ${p.total} 步）`,
+    done: (p: { total: number }) => `完成：全部 ${p.total} 步`,
+    recordedSummary: (p: { steps: number; seconds: number; speed: number; backend: string }) =>
+      `${p.steps} 步，用时 ${duration(p.seconds)}，每秒 ${Math.round(Number(p.speed))} 个数字（${p.backend}）`,
+    pause: '暂停',
+    resume: '继续',
+    stop: '停止'
+  },
+
+  mnistLoad: {
+    downloading: (p: { received: number; total: number }) =>
+      `正在下载官方 MNIST 数据集：${megabytes(p.received)} / ${megabytes(p.total)} MB`,
+    decoding: '正在解压并解码 70,000 个数字……',
+    loaded: (p: { train: number; test: number; total: number }) =>
+      `官方 MNIST：训练集 ${count(p.train)} 个、测试集 ${count(p.test)} 个数字（${megabytes(p.total)} MB，` +
+      '已保存在本浏览器中，下次离线也能加载）。'
+  },
+
+  charts: {
+    step: '步',
+    epoch: '轮',
+    loss: '损失',
+    trainLoss: '训练损失（每轮平均）',
+    accuracy: '准确率',
+    testAccuracy: '测试准确率',
+    testDotted: '细点线：测试准确率',
+    noData: '还没有训练数据',
+    pointAt: '把指针移到图上读取数值。',
+    chartLabel: (p: { panel: string; x: string; runs: string }) =>
+      `${p.runs} 的${p.panel}随${p.x}的变化。用方向键读取数值。`,
+    confusionTitle: '混淆矩阵：行是真实数字，列是网络的判断',
+    trueDigit: '真实数字',
+    predicted: '预测',
+    confusionSummary: (p: { wrong: number; total: number }) =>
+      `${count(p.total)} 个测试数字中认错了 ${count(p.wrong)} 个；对角线上是认对的。`,
+    misreadCaption: (p: { label: number; predicted: number }) => `${p.label} 被认成 ${p.predicted}`,
+    misreadSummary: (p: { shown: number; wrong: number }) =>
+      `训练好的网络认错的 ${count(p.wrong)} 个测试数字${Number(p.shown) < Number(p.wrong) ? `（前 ${count(p.shown)} 个）` : ''}：真实数字 → 网络的回答。`,
+    showAll: '全部显示'
   },
 
   errors: {

@@ -35,7 +35,25 @@ export function optionProblems(options: TrainOptions, trainCount: number): strin
   }
   if (!Number.isFinite(options.seed))
     problems.push(`seed must be a finite number, got ${String(options.seed)}.`);
+  if (options.schedule !== undefined) problems.push(...scheduleProblems(options.schedule));
   if (trainCount < 1) problems.push('There are no training examples.');
+  return problems;
+}
+
+function scheduleProblems(schedule: TrainOptions['schedule']): string[] {
+  const problems: string[] = [];
+  const milestones = schedule?.milestones;
+  if (!Array.isArray(milestones) || !milestones.every((m) => Number.isInteger(m) && m >= 1)) {
+    problems.push(
+      `schedule.milestones must be a list of whole step numbers ≥ 1, got ${JSON.stringify(milestones)}.`
+    );
+  } else if (milestones.some((m, i) => i > 0 && m <= milestones[i - 1])) {
+    problems.push(`schedule.milestones must increase, got ${JSON.stringify(milestones)}.`);
+  }
+  const gamma = schedule?.gamma;
+  if (typeof gamma !== 'number' || !(gamma > 0 && gamma <= 1)) {
+    problems.push(`schedule.gamma must be in (0, 1], got ${String(gamma)}.`);
+  }
   return problems;
 }
 
