@@ -16,7 +16,9 @@ import MisreadDigits from '../diagrams/MisreadDigits.svelte';
 import TrainingChart, { type Run } from '../diagrams/TrainingChart.svelte';
 import TrainingStatus from '../diagrams/TrainingStatus.svelte';
 import { blankDigit } from '../diagrams/digit';
+import type { TrainingRecord } from '../../src/lib/train/recording';
 import { mountDiagram, type DiagramElement } from './mount';
+import { snapshotOf } from './training';
 
 export type { CostSettings, Run };
 
@@ -102,11 +104,16 @@ export function epochChart(runs: EpochRun[] | EpochRun): DiagramElement {
   );
 }
 
-/** trainingStatus(progress, {testCount}?): the status line of a train() or replay() snapshot, with Pause/Resume/Stop. */
+/**
+ * trainingStatus(progress, {testCount}?): the status line of a train() or replay() snapshot, with
+ * Pause/Resume/Stop, or of a recording read with recordedRun().
+ */
 export function trainingStatus(progress: unknown, options: { testCount?: number } = {}): DiagramElement {
+  const record = progress as TrainingRecord;
+  const snapshot = record && 'history' in record && !('step' in record) ? snapshotOf(record) : progress;
   return mountDiagram(
     TrainingStatus as never,
-    { progress, testCount: options.testCount },
+    { progress: snapshot, testCount: options.testCount },
     { className: 'training-status' }
   );
 }

@@ -136,6 +136,11 @@ export async function* replay(name: string, model?: tf.LayersModel): AsyncGenera
       );
     }
   }
+  yield snapshotOf(record);
+}
+
+/** A recording as the last snapshot of its run, in the shape `train` yields (for charts and trainingStatus). */
+export function snapshotOf(record: TrainingRecord): TrainingSnapshot {
   const last = record.history[record.history.length - 1];
   const steps = record.history.length;
   const epochs =
@@ -143,7 +148,7 @@ export async function* replay(name: string, model?: tf.LayersModel): AsyncGenera
     record.history
       .filter((p) => p.testAccuracy !== undefined)
       .map((p) => ({ epoch: p.epoch, testAccuracy: p.testAccuracy!, trainLoss: NaN }));
-  yield {
+  return {
     step: last.step,
     epoch: last.epoch,
     stepsPerEpoch: Math.ceil(steps / Math.max(1, last.epoch)),
@@ -165,9 +170,14 @@ export async function* replay(name: string, model?: tf.LayersModel): AsyncGenera
   };
 }
 
-/** `recordedRun(name)`: a file of static/pretrained/ as JSON (e.g. "pytorch-lecture", PyTorch's per-epoch results). */
-export async function recordedRun(name: string): Promise<unknown> {
+/**
+ * `recordedRun(name, {optional})`: a file of static/pretrained/ as JSON — a recording (history, epochs,
+ * confusion, misread digits) or e.g. "pytorch-lecture", PyTorch's per-epoch results. With `optional: true`
+ * a run not recorded yet gives null instead of an error.
+ */
+export async function recordedRun(name: string, options: { optional?: boolean } = {}): Promise<unknown> {
   const response = await fetch(asset(`/pretrained/${name}.json`));
+  if (response.status === 404 && options.optional) return null;
   if (!response.ok) {
     throw new Error(`There is no recorded run called "${name}" (run \`npm run pretrain\` to make them).`);
   }
