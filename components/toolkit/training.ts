@@ -176,8 +176,12 @@ export function snapshotOf(record: TrainingRecord): TrainingSnapshot {
  * a run not recorded yet gives null instead of an error.
  */
 export async function recordedRun(name: string, options: { optional?: boolean } = {}): Promise<unknown> {
-  const response = await fetch(asset(`/pretrained/${name}.json`));
-  if (response.status === 404 && options.optional) return null;
+  // Offline, a run the site does not ship fails to fetch rather than giving 404 (the service worker has no copy).
+  const response = await fetch(asset(`/pretrained/${name}.json`)).catch((error: unknown) => {
+    if (options.optional) return null;
+    throw error;
+  });
+  if (response === null || (response.status === 404 && options.optional)) return null;
   if (!response.ok) {
     throw new Error(`There is no recorded run called "${name}" (run \`npm run pretrain\` to make them).`);
   }

@@ -36,4 +36,4 @@ it('reloads a notebook and replays recorded training with the network off', asyn
   await page.goto(`${baseUrl()}/notebooks/how-to-use`);
   await waitForState(page, 'sentence', 'ok');
   await browser.close();
-});
+}, 180_000); // three notebooks, offline, on a shared two-core machine
