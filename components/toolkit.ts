@@ -52,7 +52,11 @@ const diagramNames = [
   'featureMaps',
   'digitPad',
   'pytorchView',
-  'lectureCode'
+  'lectureCode',
+  'epochChart',
+  'trainingStatus',
+  'confusionMatrix',
+  'misreadDigits'
 ] as const;
 
 /** The toolkit for a page whose diagrams speak `catalogue`'s language. */
@@ -67,16 +71,19 @@ export function toolkitBuiltins(catalogue: Messages): Builtins {
       });
   const diagrams = speaking(() => import('./toolkit/diagrams'));
   const exercises = speaking(() => import('./toolkit/exercise'));
+  const training = speaking(() => import('./toolkit/training'));
+  const mnist = speaking(() => import('./toolkit/mnist'));
   const builtins: Builtins = {
     nn: nnModule,
     analyse: () => nnModule().then((m) => m.analyseModel),
     costOf: () => nnModule().then((m) => m.convCost),
     compareBottleneck: () => nnModule().then((m) => m.compareBottleneck),
-    loadMnist: () => import('./toolkit/mnist').then((m) => m.loadMnist),
+    loadMnist: () => mnist().then((m) => m.loadMnist),
     mnistFiles: () => import('./toolkit/mnist-files').then((m) => m.mnistFiles),
-    train: () => import('./toolkit/training').then((m) => m.train),
-    replay: () => import('./toolkit/training').then((m) => m.replay),
+    train: () => training().then((m) => m.train),
+    replay: () => training().then((m) => m.replay),
     exercise: () => exercises().then((m) => m.exercise),
+    recordedRun: () => training().then((m) => m.recordedRun),
     pytorchCode: () => pytorchModule().then((m) => m.pytorchCode),
     pytorchWeights: () => pytorchModule().then((m) => m.pytorchWeights),
     loadPytorchWeights: () =>

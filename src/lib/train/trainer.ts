@@ -168,14 +168,18 @@ export async function trainModel(
   assertValid([...optionProblems(options, trainCount), ...outputProblems(model.outputs[0].shape)]);
 
   const optimizer = makeOptimizer(options);
+
   // Name the variables: by default minimize() differentiates every variable alive, other models' included.
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const probabilities = endsWithSoftmax(model);
   const random = mulberry32(options.seed);
   const stepsPerEpoch = Math.ceil(trainCount / options.batchSize);
-  let learningRate = options.learningRate;
   const startEpoch = resume.startEpoch ?? 1;
   let step = resume.startStep ?? 0;
+  const firstStep = step;
+  // A resumed run starts at the rate its schedule had reached.
+  const passed = options.schedule?.milestones.filter((m) => m <= step).length ?? 0;
+  let learningRate = options.learningRate * (options.schedule?.gamma ?? 1) ** passed;
   for (let skipped = 1; skipped < startEpoch; skipped++) shuffledIndices(trainCount, random);
   const restoreLayers = unfuseInputConvolutions(model);
   try {
@@ -183,6 +187,7 @@ export async function trainModel(
       const order = shuffledIndices(trainCount, random);
       let seen = 0;
       let correctInEpoch = 0;
+      let lossInEpoch = 0;
       let busyMs = 0;
       for (let start = 0; start < trainCount; start += options.batchSize) {
         await yieldToEventLoop();
@@ -192,6 +197,11 @@ export async function trainModel(
           learningRate = control.pendingLearningRate;
           setLearningRate(optimizer, learningRate);
           control.pendingLearningRate = null;
+        }
+        // Milestone m: steps 1…m at the rate before it, step m + 1 onwards at gamma times that.
+        if (options.schedule?.milestones.includes(step) && step > firstStep) {
+          learningRate *= options.schedule.gamma;
+          setLearningRate(optimizer, learningRate);
         }
 
         const began = performance.now();
@@ -219,6 +229,7 @@ export async function trainModel(
         }
         seen += labels.length;
         correctInEpoch += correct;
+        lossInEpoch += loss * labels.length;
         const progress: Progress = {
           step,
           epoch,
@@ -226,6 +237,8 @@ export async function trainModel(
           loss,
           batchAccuracy: correct / labels.length,
           runningAccuracy: correctInEpoch / seen,
+          epochLoss: lossInEpoch / seen,
+          learningRate,
           samplesPerSec: busyMs > 0 ? (seen * 1000) / busyMs : 0,
           backend: tf.getBackend()
         };

@@ -37,7 +37,23 @@ export function optionProblems(options: TrainOptions, trainCount: number): Probl
   }
   if (!Number.isFinite(options.seed))
     problems.push({ key: 'seedNotFinite', params: { value: String(options.seed) } });
+  if (options.schedule !== undefined) problems.push(...scheduleProblems(options.schedule));
   if (trainCount < 1) problems.push({ key: 'noExamples', params: undefined });
+  return problems;
+}
+
+function scheduleProblems(schedule: TrainOptions['schedule']): Problem[] {
+  const problems: Problem[] = [];
+  const milestones = schedule?.milestones;
+  if (!Array.isArray(milestones) || !milestones.every((m) => Number.isInteger(m) && m >= 1)) {
+    problems.push({ key: 'milestonesNotSteps', params: { value: JSON.stringify(milestones) } });
+  } else if (milestones.some((m, i) => i > 0 && m <= milestones[i - 1])) {
+    problems.push({ key: 'milestonesNotIncreasing', params: { value: JSON.stringify(milestones) } });
+  }
+  const gamma = schedule?.gamma;
+  if (typeof gamma !== 'number' || !(gamma > 0 && gamma <= 1)) {
+    problems.push({ key: 'gammaRange', params: { value: String(gamma) } });
+  }
   return problems;
 }
 
