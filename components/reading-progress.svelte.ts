@@ -11,14 +11,20 @@ export class ReadingProgress {
   visited = $state<string[]>([]);
   /** cell ids of solved exercises */
   solved = $state<string[]>([]);
-  /** exercises on the page */
+  /** exercises in the notebook */
   exercises = $state(0);
   private lastSection: string | null = null;
   private readonly slug: string;
+  private readonly shipped: number;
   private storage: StorageLike | null = null;
 
-  constructor(slug: string) {
+  /**
+   * `exerciseCells` counts the notebook's own exercises: one waiting on an error elsewhere shows no exercise
+   * box, but it is still one of the notebook's, so the total must not shrink.
+   */
+  constructor(slug: string, exerciseCells = 0) {
     this.slug = slug;
+    this.shipped = exerciseCells;
   }
 
   /** Loads saved progress and starts watching the article; returns the cleanup. */
@@ -59,7 +65,7 @@ export class ReadingProgress {
 
   private countExercises(article: HTMLElement): void {
     const all = [...article.querySelectorAll<HTMLElement>('[data-exercise]')];
-    this.exercises = all.length;
+    this.exercises = Math.max(all.length, this.shipped);
     const newlySolved = all
       .filter((e) => e.dataset.solved === 'true')
       .map((e) => e.closest<HTMLElement>('[data-cell-id]')?.dataset.cellId)

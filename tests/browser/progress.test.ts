@@ -9,6 +9,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+it('counts every exercise of the notebook, also one waiting on an error in a cell it reads', async () => {
+  const { page } = await openPage(browser, '/notebooks/residual-networks');
+  const toc = page.locator('nav[aria-label="Contents"]');
+  await waitForState(page, 'block32Check', 'ok', 30_000);
+  await expect.poll(() => toc.locator('.exercises').innerText()).toBe('0 of 2 exercises solved');
+  await editCell(page, 'block32Params', 'const block32Params = (');
+  await waitForState(page, 'block32Params', 'error');
+  expect(await page.locator('[data-cell-id="block32Check"] [data-exercise]').count()).toBe(0);
+  expect(await toc.locator('.exercises').innerText()).toBe('0 of 2 exercises solved');
+  await page.close();
+});
+
 it('ticks sections seen and counts an exercise solved, across a reload, and the index offers to continue', async () => {
   const { page } = await openPage(browser, '/notebooks/one-by-one-convolution');
   const toc = page.locator('nav[aria-label="Contents"]');
