@@ -55,8 +55,8 @@ describe('tellError() words an error in the page’s language', () => {
         layer: 'add',
         a: '16×12×12',
         b: '32×12×12',
-        fromA: 'conv1',
-        fromB: "rblock1's conv2"
+        fromA: { layer: 'conv1' },
+        fromB: { layer: 'rblock1/conv2' }
       }),
       ['ShapeError', "add cannot add 16×12×12 (from conv1) and 32×12×12 (from rblock1's conv2)"],
       ['形状错误', 'add 无法把 16×12×12（来自 conv1）与 32×12×12（来自 rblock1 的 conv2）相加']

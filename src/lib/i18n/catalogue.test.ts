@@ -16,7 +16,9 @@ function texts(catalogue: object, prefix = ''): [string, string][] {
   const params = {
     ...{ name: 'x', line: 1, seconds: 2, max: 3, cell: 'c', section: 's', raw: 'r' },
     // lists in the errors' parameters
-    ...{ names: ['a'], cycle: ['a', 'b', 'a'], sizes: ['4×4', '2×2'], problems: [{ key: 'noExamples' }] }
+    ...{ names: ['a'], cycle: ['a', 'b', 'a'], sizes: ['4×4', '2×2'], problems: [{ key: 'noExamples' }] },
+    // where a builder's channel count comes from
+    ...{ from: { layer: 'incep1/concat' }, fromA: { input: '1×28×28' }, fromB: { layer: 'conv1' } }
   };
   return Object.entries(catalogue).flatMap(([key, value]): [string, string][] => {
     if (typeof value === 'function') {

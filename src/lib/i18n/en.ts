@@ -19,6 +19,16 @@ const duration = (seconds: number) => {
   return min < 60 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
 };
 
+/** Where a tensor's channel count comes from (src/lib/nn/provenance.ts): a layer, or the input and its shape. */
+export type Source = { layer: string } | { input: string };
+
+/** "incep1/concat" → "incep1's concat"; the input → "the input (1×28×28)". */
+const source = (from: Source) => {
+  if ('input' in from) return `the input (${from.input})`;
+  const slash = from.layer.lastIndexOf('/');
+  return slash < 0 ? from.layer : `${from.layer.slice(0, slash)}'s ${from.layer.slice(slash + 1)}`;
+};
+
 const quoteAll = (ids: string[]) => ids.map((id) => `“${id}”`).join(', ');
 
 /** Why each name the notebook gives every cell cannot be declared by one. */
@@ -627,43 +637,43 @@ export const en = {
     runtimeDefinedTwice: (p: { name: string }) => `${p.name} is defined more than once`,
     runtimeCircular: () => 'circular definition',
     runtimeUnresolved: (p: { name: string }) => `${p.name} could not be resolved`,
-    // the model builders (src/lib/nn); `from` says where a count comes from ("conv1", "incep1's concat",
+    // the model builders (src/lib/nn); `from` says where a count comes from (worded by `source`: "conv1", "incep1's concat",
     // "the input (1×28×28)"), `formula` how it was summed ("16+24+24+40")
-    convChannels: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+    convChannels: (p: { layer: string; expected: number; got: number; formula?: string; from: Source }) =>
       `${p.layer} expects ${p.expected} input channels but receives ${p.got}${p.formula ? ` = ${p.formula}` : ''} ` +
-      `from ${p.from}`,
+      `from ${source(p.from)}`,
     batchNormChannels: (p: {
       layer: string;
       expected: number;
       got: number;
       formula?: string;
-      from: string;
+      from: Source;
     }) =>
-      `${p.layer} expects ${p.expected} channels but receives ${p.got}${p.formula ? ` = ${p.formula}` : ''} from ${p.from}`,
-    linearFeatures: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+      `${p.layer} expects ${p.expected} channels but receives ${p.got}${p.formula ? ` = ${p.formula}` : ''} from ${source(p.from)}`,
+    linearFeatures: (p: { layer: string; expected: number; got: number; formula?: string; from: Source }) =>
       `${p.layer} expects ${p.expected} input features but receives ${p.got}${p.formula ? ` = ${p.formula}` : ''} ` +
-      `from ${p.from}`,
-    linearNotFlat: (p: { layer: string; expected: number; shape: string; from: string }) =>
+      `from ${source(p.from)}`,
+    linearNotFlat: (p: { layer: string; expected: number; shape: string; from: Source }) =>
       `${p.layer} expects a flat vector of ${p.expected} features but receives a ` +
-      `${p.shape} tensor from ${p.from}: flatten it first (x.view(in_size, -1) in PyTorch)`,
+      `${p.shape} tensor from ${source(p.from)}: flatten it first (x.view(in_size, -1) in PyTorch)`,
     catEmpty: () => 'cat needs at least one tensor',
     catSizes: (p: { layer: string; sizes: string[] }) =>
       `${p.layer} needs the same H×W on every input but gets ${p.sizes.join(', ')}`,
-    addShapes: (p: { layer: string; a: string; b: string; fromA: string; fromB: string }) =>
-      `${p.layer} cannot add ${p.a} (from ${p.fromA}) and ${p.b} (from ${p.fromB}): ` +
+    addShapes: (p: { layer: string; a: string; b: string; fromA: Source; fromB: Source }) =>
+      `${p.layer} cannot add ${p.a} (from ${source(p.fromA)}) and ${p.b} (from ${source(p.fromB)}): ` +
       'a residual connection needs both shapes to match',
-    notImage: (p: { layer: string; shape: string; from: string }) =>
-      `${p.layer} expects an image tensor (C×H×W) but receives ${p.shape} from ${p.from}`,
+    notImage: (p: { layer: string; shape: string; from: Source }) =>
+      `${p.layer} expects an image tensor (C×H×W) but receives ${p.shape} from ${source(p.from)}`,
     windowTooBig: (p: {
       layer: string;
       kernel: number;
       padding: number;
       needed: number;
       size: string;
-      from: string;
+      from: Source;
     }) =>
       `${p.layer} (kernel ${p.kernel}×${p.kernel}, padding ${p.padding}) needs an input of at least ` +
-      `${p.needed}×${p.needed} but receives ${p.size} from ${p.from}`,
+      `${p.needed}×${p.needed} but receives ${p.size} from ${source(p.from)}`,
     inputShape: (p: { shape: string }) => `input shape must be [C, H, W] or [features], got [${p.shape}]`,
     poolPadding: (p: { layer: string; padding: number; kernel: number }) =>
       `${p.layer} padding should be at most half the kernel size, got padding ${p.padding} for kernel ${p.kernel}`,

@@ -2,7 +2,7 @@
  * 页面上给读者看的每一句话（中文版）。键与英文目录 en.ts 完全相同；缺了哪一个，类型检查和
  * catalogue.test.ts 都会失败。术语随 d2l-zh：单元格、通道、卷积、池化、残差块……
  */
-import { wordIn, type Messages } from './en';
+import { wordIn, type Messages, type Source } from './en';
 
 const quoteAll = (ids: string[]) => ids.map((id) => `“${id}”`).join('、');
 const origins = { link: '链接', file: '文件' } as const;
@@ -12,12 +12,11 @@ const recordedBackends: Record<string, string> = {
   "wasm (Node) with the project's training kernels": 'Node 中的 wasm，加上本项目的训练内核'
 };
 
-/** 构建模型时说明通道数从哪里来：“the input (1×28×28)” → “输入（1×28×28）”，“incep1's concat” → “incep1 的 concat”。 */
-const source = (from: string) => {
-  const input = /^the input \((.*)\)$/.exec(from);
-  if (input) return `输入（${input[1]}）`;
-  const owned = /^(.+)'s (.+)$/.exec(from);
-  const phrase = owned ? `${owned[1]} 的 ${owned[2]}` : from;
+/** 构建模型时说明通道数从哪里来：输入 → “输入（1×28×28）”，“incep1/concat” → “incep1 的 concat”。 */
+const source = (from: Source) => {
+  if ('input' in from) return `输入（${from.input}）`;
+  const slash = from.layer.lastIndexOf('/');
+  const phrase = slash < 0 ? from.layer : `${from.layer.slice(0, slash)} 的 ${from.layer.slice(slash + 1)}`;
   // 中英文之间留一个空格（句末的空格由调用处去掉）
   return `${/^[\x20-\x7e]/.test(phrase) ? ' ' : ''}${phrase}${/[\x20-\x7e]$/.test(phrase) ? ' ' : ''}`;
 };
@@ -579,28 +578,28 @@ export const zh = {
     runtimeDefinedTwice: (p: { name: string }) => `${p.name} 被定义了不止一次`,
     runtimeCircular: () => '循环定义：这个单元格（间接地）依赖了它自己的结果',
     runtimeUnresolved: (p: { name: string }) => `无法求出 ${p.name} 的值`,
-    convChannels: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+    convChannels: (p: { layer: string; expected: number; got: number; formula?: string; from: Source }) =>
       `${p.layer} 需要 ${p.expected} 个输入通道，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
     batchNormChannels: (p: {
       layer: string;
       expected: number;
       got: number;
       formula?: string;
-      from: string;
+      from: Source;
     }) =>
       `${p.layer} 需要 ${p.expected} 个通道，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
-    linearFeatures: (p: { layer: string; expected: number; got: number; formula?: string; from: string }) =>
+    linearFeatures: (p: { layer: string; expected: number; got: number; formula?: string; from: Source }) =>
       `${p.layer} 需要 ${p.expected} 个输入特征，但收到的是 ${p.got} 个${formula(p.formula)}，来自${source(p.from)}`.trimEnd(),
-    linearNotFlat: (p: { layer: string; expected: number; shape: string; from: string }) =>
+    linearNotFlat: (p: { layer: string; expected: number; shape: string; from: Source }) =>
       `${p.layer} 需要一个含 ${p.expected} 个特征的扁平向量，但收到的是来自${source(p.from)}的 ${p.shape} 张量：` +
       '请先展平（PyTorch 里的 x.view(in_size, -1)）',
     catEmpty: () => 'cat 至少需要一个张量',
     catSizes: (p: { layer: string; sizes: string[] }) =>
       `${p.layer} 要求每个输入的高×宽（H×W）都相同，但收到的是 ${p.sizes.join('、')}`,
-    addShapes: (p: { layer: string; a: string; b: string; fromA: string; fromB: string }) =>
+    addShapes: (p: { layer: string; a: string; b: string; fromA: Source; fromB: Source }) =>
       `${p.layer} 无法把 ${p.a}（来自${source(p.fromA).trimEnd()}）与 ${p.b}（来自${source(p.fromB).trimEnd()}）相加：` +
       '残差连接要求两者的形状完全相同',
-    notImage: (p: { layer: string; shape: string; from: string }) =>
+    notImage: (p: { layer: string; shape: string; from: Source }) =>
       `${p.layer} 需要一个图像张量（C×H×W），但收到的是来自${source(p.from)}的 ${p.shape}`,
     windowTooBig: (p: {
       layer: string;
@@ -608,7 +607,7 @@ export const zh = {
       padding: number;
       needed: number;
       size: string;
-      from: string;
+      from: Source;
     }) =>
       `${p.layer}（卷积核 ${p.kernel}×${p.kernel}，填充 ${p.padding}）的输入至少要 ${p.needed}×${p.needed}，` +
       `但收到的是来自${source(p.from)}的 ${p.size}`,

@@ -21,7 +21,6 @@ import { apply, checkWindow, imageSize, paddingMode, remember, ShapeError, zeroP
 import {
   claimName,
   contextOf,
-  describeLayer,
   formatShape,
   newContext,
   provenanceOf,
@@ -65,7 +64,7 @@ export function input(shape: number[], options: NameOptions & { seed?: number } 
   const context: GraphContext = newContext(options.seed ?? 0);
   const nhwc = shape.length === 3 ? [shape[1], shape[2], shape[0]] : shape;
   const x = tf.input({ shape: nhwc, name: claimName(null, options.name ?? 'input') });
-  return track(x, context, { channels: shape[0], from: `the input (${shape.join('×')})` });
+  return track(x, context, { channels: shape[0], from: { input: shape.join('×') } });
 }
 
 /** nn.Conv2d(inChannels, outChannels, kernelSize, padding=0, stride=1, bias=True). */
@@ -122,7 +121,7 @@ export function Conv2d(
     }
     checkWindow(conv.name, x, kernelSize, padding);
     const padded = mode === 'explicit' ? zeroPad(x, padding, conv.name) : x;
-    return track(apply(conv, padded), context, { channels: outChannels, from: describeLayer(conv.name) });
+    return track(apply(conv, padded), context, { channels: outChannels, from: { layer: conv.name } });
   };
 }
 
@@ -166,7 +165,7 @@ export function Linear(
         from
       });
     }
-    return track(apply(dense, x), context, { channels: outFeatures, from: describeLayer(dense.name) });
+    return track(apply(dense, x), context, { channels: outFeatures, from: { layer: dense.name } });
   };
 }
 
@@ -226,7 +225,7 @@ export function cat(tensors: tf.SymbolicTensor[], options: NameOptions = {}): tf
   return track(apply(layer, tensors), context, {
     channels: parts.reduce((a, b) => a + b, 0),
     formula: parts.join('+'),
-    from: describeLayer(name)
+    from: { layer: name }
   });
 }
 
@@ -244,7 +243,7 @@ export function add(
     throw new ShapeError('addShapes', { layer: name, a: sa, b: sb, fromA, fromB });
   }
   const layer = remember(tf.layers.add({ name }), 'x + y');
-  return track(apply(layer, [a, b]), context, { ...provenanceOf(b), from: describeLayer(name) });
+  return track(apply(layer, [a, b]), context, { ...provenanceOf(b), from: { layer: name } });
 }
 
 /**
@@ -266,7 +265,7 @@ export function flatten(
   }
   y = apply(remember(tf.layers.flatten({ name }), 'Flatten()'), y);
   const features = chw.reduce((a, b) => a * b, 1);
-  return track(y, context, { channels: features, formula: chw.join('·'), from: describeLayer(name) });
+  return track(y, context, { channels: features, formula: chw.join('·'), from: { layer: name } });
 }
 
 /** nn.Sequential(...modules): applies them in order. */

@@ -8,6 +8,7 @@
  * the tensors.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { Source } from '../i18n/en';
 
 /** Why a tensor has the channel (or feature) count it has. */
 export interface Provenance {
@@ -15,8 +16,8 @@ export interface Provenance {
   channels: number;
   /** How the count was made, when it is a sum or a product: "16+24+24+24" or "88·4·4". */
   formula?: string;
-  /** Who decided it, in words: "conv1", "incep1's concat", "the input (1×28×28)". */
-  from: string;
+  /** Who decided it: a layer ("incep1/concat"), or the input and its shape; the page words it. */
+  from: Source;
 }
 
 /** Per-model building state, created by `input()` and inherited by every tensor built from it. */
@@ -61,14 +62,8 @@ export function provenanceOf(x: tf.SymbolicTensor): Provenance {
   const isInput = layer?.getClassName() === 'InputLayer';
   return {
     channels,
-    from: isInput ? `the input (${formatShape(x.shape)})` : describeLayer(layer?.name ?? x.name)
+    from: isInput ? { input: formatShape(x.shape) } : { layer: layer?.name ?? x.name }
   };
-}
-
-/** "incep1/concat" → "incep1's concat"; names without a block prefix stay as they are. */
-export function describeLayer(name: string): string {
-  const slash = name.lastIndexOf('/');
-  return slash < 0 ? name : `${name.slice(0, slash)}'s ${name.slice(slash + 1)}`;
 }
 
 /** "= 16+24+24+40 " when the count has a formula, else "". */

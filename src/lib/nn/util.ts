@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { WordedError, type ErrorKey } from '../i18n/worded';
-import { claimName, contextOf, describeLayer, formatShape, provenanceOf, track } from './provenance';
+import { claimName, contextOf, formatShape, provenanceOf, track } from './provenance';
 
 /**
  * A shape problem in a model a reader is building: wrong channels, features, sizes or ranks. It is worded
@@ -69,7 +69,7 @@ export function checkWindow(who: string, x: tf.SymbolicTensor, kernelSize: numbe
   const [h, w] = imageSize(who, x);
   if (h + 2 * padding < kernelSize || w + 2 * padding < kernelSize) {
     const needed = kernelSize - 2 * padding;
-    const [size, from] = [`${h}×${w}`, describeLayer(x.sourceLayer.name)];
+    const [size, from] = [`${h}×${w}`, { layer: x.sourceLayer.name }];
     throw new ShapeError('windowTooBig', { layer: who, kernel: kernelSize, padding, needed, size, from });
   }
 }
