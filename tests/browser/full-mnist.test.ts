@@ -14,7 +14,8 @@ it('downloads the official set only when asked, shows its progress in that cell,
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await waitForState(page, 'lectureEpochs', 'ok', 60_000);
-  expect(await outputText(page, 'lectureRunStatus')).toContain('Switch on live training');
+  // (its own cell may still be running when the one above is done)
+  await expect.poll(() => outputText(page, 'lectureRunStatus')).toContain('Switch on live training');
   expect(fetched.filter((path) => path.includes('/data/mnist/'))).toEqual([]);
 
   await cell(page, 'lectureLive').locator('input[type=checkbox]').check();
