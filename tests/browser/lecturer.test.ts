@@ -163,14 +163,24 @@ describe('the presenter window', () => {
     const { context, slides, presenter } = await twoWindows();
     await presenter.keyboard.press('ArrowRight');
     await expect.poll(() => visibleSlides(slides)).toEqual([2]);
+    // the presenter steps from the slide it was told of: wait for that word before the next key
+    await expect.poll(() => presenter.locator('.slide-number').innerText()).toBe('Slide 2 of 8');
     await presenter.keyboard.press('PageDown');
     await expect.poll(() => visibleSlides(slides)).toEqual([3]);
+    // the presenter steps from the slide it was told of: wait for that word before the next key
+    await expect.poll(() => presenter.locator('.slide-number').innerText()).toBe('Slide 3 of 8');
     await presenter.keyboard.press(' ');
     await expect.poll(() => visibleSlides(slides)).toEqual([4]);
+    // the presenter steps from the slide it was told of: wait for that word before the next key
+    await expect.poll(() => presenter.locator('.slide-number').innerText()).toBe('Slide 4 of 8');
     await presenter.keyboard.press('PageUp');
     await expect.poll(() => visibleSlides(slides)).toEqual([3]);
+    // the presenter steps from the slide it was told of: wait for that word before the next key
+    await expect.poll(() => presenter.locator('.slide-number').innerText()).toBe('Slide 3 of 8');
     await presenter.keyboard.press('ArrowLeft');
     await expect.poll(() => visibleSlides(slides)).toEqual([2]);
+    // the presenter steps from the slide it was told of: wait for that word before the next key
+    await expect.poll(() => presenter.locator('.slide-number').innerText()).toBe('Slide 2 of 8');
     await expect.poll(() => presenter.locator('.slide-number').innerText()).toBe('Slide 2 of 8');
     await context.close();
   });
