@@ -166,4 +166,18 @@ describe('04 Residual networks', () => {
       'true'
     );
   });
+
+  it('the residual block’s parameter sentence follows the block: 32 channels give 2 · (32 · 32 · 9 + 32)', async () => {
+    await editCell(
+      page,
+      'tkBlock',
+      "const tkIn = input([32, 12, 12])\nconst tkOut = ResidualBlock(32, { name: 'rblock' })(tkIn)\n" +
+        "const tkBlock = buildModel(tkIn, tkOut, { name: 'ResidualBlock32' })"
+    );
+    await expect.poll(() => outputText(page, 'tkText'), { timeout: 15_000 }).toContain('18,496 parameters');
+    const sentence = await outputText(page, 'tkText');
+    expect(sentence).toContain('32 → 32 channels');
+    expect(sentence).not.toContain('16 → 16');
+    expect(sentence).toContain('32×12×12');
+  });
 });
