@@ -153,6 +153,9 @@ describe('04 Residual networks', () => {
       'joinCheck',
       'true'
     );
+    expect(await outputText(page, 'joinCheck')).toContain(
+      "The projection has 16 · 32 + 32 = 544 weights — cheap next to the 3×3 conv's 4,640."
+    );
   });
 
   it('checks the parameter count of ResidualBlock(32)', async () => {
