@@ -9,16 +9,29 @@ import type { SlideSnapshot } from './slide-snapshot';
 const nextKeys = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const previousKeys = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
-/**
- * Where a moving key takes the presentation (next, previous, first, last), or null for any other key.
- * The presenter window moves the slides with the same keys.
- */
-export function stepFor(key: string, current: number, count: number): number | null {
-  if (nextKeys.has(key)) return Math.min(current + 1, count);
-  if (previousKeys.has(key)) return Math.max(current - 1, 1);
-  if (key === 'Home') return 1;
-  if (key === 'End') return count;
+/** A move through the slides, relative to wherever the presentation is when it arrives. */
+export type Move = 'next' | 'previous' | 'first' | 'last';
+
+/** The move a key asks for, or null for any other key. The presenter window moves the slides with the same keys. */
+export function moveFor(key: string): Move | null {
+  if (nextKeys.has(key)) return 'next';
+  if (previousKeys.has(key)) return 'previous';
+  if (key === 'Home') return 'first';
+  if (key === 'End') return 'last';
   return null;
+}
+
+/** Where a move takes the presentation from slide `current` of `count`. */
+export function applyMove(move: Move, current: number, count: number): number {
+  if (move === 'next') return Math.min(current + 1, count);
+  if (move === 'previous') return Math.max(current - 1, 1);
+  return move === 'first' ? 1 : count;
+}
+
+/** Where a moving key takes the presentation (next, previous, first, last), or null for any other key. */
+export function stepFor(key: string, current: number, count: number): number | null {
+  const move = moveFor(key);
+  return move === null ? null : applyMove(move, current, count);
 }
 
 /** How much Alt+click (or Z) enlarges a slide. */
@@ -27,7 +40,9 @@ export const zoomFactor = 2;
 /** Messages between the presentation and its presenter window (same browser, BroadcastChannel). */
 export type PresenterMessage =
   | { type: 'slide'; slide: number }
-  | { type: 'goto'; slide: number }
+  /** the presenter window's keys and buttons: applied by the slides window, which owns the slide number, so
+   * keys pressed faster than the windows talk are each applied to the slide the one before led to */
+  | { type: 'move'; move: Move }
   | { type: 'hello' }
   /** what the next slide shows now, outputs included (null past the last slide) */
   | { type: 'preview'; of: number; snapshot: SlideSnapshot | null };
@@ -80,7 +95,7 @@ export class Presentation {
     if (typeof BroadcastChannel === 'undefined') return () => {};
     const channel = new BroadcastChannel(presenterChannel(this.slug));
     channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
-      if (event.data.type === 'goto') this.goto(event.data.slide);
+      if (event.data.type === 'move') this.goto(applyMove(event.data.move, this.current, this.count));
       if (event.data.type === 'hello') {
         this.presenterSeen = true;
         this.lastPreview = '';

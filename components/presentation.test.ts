@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepFor } from './presentation.svelte';
+import { applyMove, moveFor, stepFor } from './presentation.svelte';
 
 describe('stepFor()', () => {
   it.each([
@@ -18,5 +18,26 @@ describe('stepFor()', () => {
     ['Enter', 3, null]
   ])('moves %j from slide %i of 8 to %j', (key, current, to) => {
     expect(stepFor(key, current, 8)).toBe(to);
+  });
+});
+
+describe('moveFor() and applyMove()', () => {
+  it('moveFor() names a relative move, so the window that owns the slide number can apply it', () => {
+    expect(['PageDown', ' ', 'PageUp', 'ArrowLeft', 'Home', 'End', 'x'].map(moveFor)).toEqual([
+      'next',
+      'next',
+      'previous',
+      'previous',
+      'first',
+      'last',
+      null
+    ]);
+  });
+
+  it('applyMove() applies moves one after the other, each from where the last one led', () => {
+    const moves = ['next', 'next', 'next', 'previous', 'previous'] as const;
+    expect(moves.reduce((at, move) => applyMove(move, at, 8), 1)).toBe(2);
+    expect(applyMove('next', 8, 8)).toBe(8);
+    expect(applyMove('previous', 1, 8)).toBe(1);
   });
 });

@@ -51,6 +51,7 @@ const diagramNames = [
   'trainingChart',
   'featureMaps',
   'digitPad',
+  'digitProbabilities',
   'pytorchView',
   'lectureCode',
   'epochChart',

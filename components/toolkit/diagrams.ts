@@ -7,6 +7,7 @@ import type { CollapseSpec } from '../../src/lib/nn/collapse';
 import { checkSize } from '../../src/lib/nn/cost';
 import CostExplorer, { type CostSettings } from '../diagrams/CostExplorer.svelte';
 import DigitPad from '../diagrams/DigitPad.svelte';
+import DigitProbabilities from '../diagrams/DigitProbabilities.svelte';
 import FeatureMaps from '../diagrams/FeatureMaps.svelte';
 import LayerTable from '../diagrams/LayerTable.svelte';
 import OneByOne from '../diagrams/OneByOne.svelte';
@@ -158,6 +159,11 @@ export function featureMaps(
 /** digitPad(): draw a digit; a view whose value is a Float32Array(784) normalised like MNIST. */
 export function digitPad(): DiagramElement {
   return mountDiagram(DigitPad, {}, { className: 'digit-pad', view: true, initialValue: blankDigit() });
+}
+
+/** digitProbabilities(model, image): the ten class probabilities the model gives one digit, as bars. */
+export function digitProbabilities(model: unknown, image: ArrayLike<number>): DiagramElement {
+  return mountDiagram(DigitProbabilities, { model, image }, { className: 'digit-probabilities' });
 }
 
 /** pytorchView(model): the model as a PyTorch module, with copy, "Download .py" and the weights. */

@@ -182,3 +182,23 @@ describe('one reader, two editions', () => {
     await context.close();
   });
 });
+
+describe('the Chinese edition’s model sentences', () => {
+  it('02’s block sentence and 128-channel hint follow a 32-channel pool branch, in Chinese', async () => {
+    const { page } = await openPage(browser, '/zh/notebooks/inception');
+    await waitForState(page, 'concatText', 'ok', 30_000);
+    expect(await outputText(page, 'concatText')).toContain('讲义代码里写死的那个 88，就是这么来的');
+    await editCell(
+      page,
+      'branch4',
+      `const pooled = AvgPool2d(3, { stride: 1, padding: 1, name: 'avg_pool' })(blockIn)\n` +
+        `const branchPool = Conv2d(10, 32, 1, { name: 'branch_pool' })(pooled)`
+    );
+    await expect.poll(() => outputText(page, 'concatText')).toContain('16 + 24 + 24 + 32 = 96');
+    const sentence = await outputText(page, 'concatText');
+    expect(sentence).toContain('块后面那一层得接收 96 个通道');
+    expect(sentence).not.toContain('写死的那个 88，就是这么来的');
+    await expect.poll(() => outputText(page, 'ex128')).toContain('现在是 16 + 24 + 24 + 32 = 96，还差 32。');
+    await page.close();
+  });
+});

@@ -137,6 +137,70 @@ describe('the toolkit diagrams, mounted from cells', () => {
     await page.close();
   });
 
+  it('digitProbabilities() shows ten bars, 0–9, that sum to 1 and follow the pen while it draws', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'probs', 'ok', 30_000);
+    const bars = output(page, 'probs').locator('li[data-digit]');
+    const read = () =>
+      bars.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.probability)));
+    await expect.poll(() => bars.count()).toBe(10);
+    expect(await bars.locator('.digit').allInnerTexts()).toEqual('0123456789'.split(''));
+    const blank = await read();
+    const pad = cell(page, 'pad').locator('canvas.pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
+    // A vertical stroke, held down: the bars change before the pen is lifted.
+    await page.mouse.move(...at(0.5, 0.15));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.5, 0.85), { steps: 12 });
+    await expect.poll(read, { timeout: 5_000 }).not.toEqual(blank);
+    await page.mouse.up();
+    await page.waitForTimeout(300); // the last report after the pen is lifted
+    const one = await read();
+    expect(one.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    // The top bar is the one marked, and its value is written beside it.
+    const top = one.indexOf(Math.max(...one));
+    expect(await output(page, 'probs').locator('li.top').getAttribute('data-digit')).toBe(String(top));
+    expect(await bars.nth(top).locator('.value').innerText()).toMatch(/^\d+(\.\d)? %$/);
+    // A second, different drawing: a ring.
+    await cell(page, 'pad').getByRole('button', { name: 'Clear' }).click();
+    await page.mouse.move(...at(0.5, 0.2));
+    await page.mouse.down();
+    for (let i = 1; i <= 24; i++) {
+      const a = (i / 24) * 2 * Math.PI;
+      await page.mouse.move(...at(0.5 + 0.3 * Math.sin(a), 0.5 - 0.3 * Math.cos(a)));
+    }
+    await page.mouse.up();
+    await expect.poll(read).not.toEqual(blank);
+    const ring = await read();
+    expect(ring.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    expect(ring).not.toEqual(one);
+    await page.close();
+  });
+
+  it('featureMaps() tiles are at least 96 px, pixelated, and "per map" redraws them with their own contrast', async () => {
+    const { page } = await openNotebook();
+    await waitForState(page, 'maps', 'ok', 30_000);
+    const maps = output(page, 'maps');
+    const tile = maps.locator('section.layer canvas').first();
+    await tile.waitFor();
+    const { width, height } = (await tile.boundingBox())!;
+    expect(width).toBeGreaterThanOrEqual(96);
+    expect(height).toBeGreaterThanOrEqual(96);
+    expect(await tile.evaluate((e) => getComputedStyle(e).imageRendering)).toBe('pixelated');
+    const pixels = () =>
+      maps
+        .locator('section.layer canvas')
+        .evaluateAll((els) => els.map((e) => (e as HTMLCanvasElement).toDataURL()).join());
+    const shared = await pixels();
+    await maps.getByLabel('per map').check();
+    await expect.poll(pixels).not.toBe(shared);
+    await maps.getByLabel('shared by all maps').check();
+    await expect.poll(pixels).toBe(shared);
+    await page.close();
+  });
+
   it('featureMaps() draws one canvas per channel of the first Inception block', async () => {
     const { page } = await openNotebook();
     await waitForState(page, 'maps', 'ok', 30_000);

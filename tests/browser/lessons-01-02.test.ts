@@ -129,6 +129,29 @@ describe('notebook 02: the Inception module', () => {
     await page.close();
   });
 
+  it('the sentences about the block follow the reader’s widths: a 32-channel pool branch makes them say 96', async () => {
+    const { page } = await openPage(browser, path);
+    await waitForState(page, 'concatText', 'ok', 30_000);
+    expect(await outputText(page, 'concatText')).toContain('That is the 88 the lecture’s code hard-codes');
+    await expect
+      .poll(() => outputText(page, 'ex128'))
+      .toContain('16 + 24 + 24 + 24 = 88 now. You need 40 more.');
+    await editCell(
+      page,
+      'branch4',
+      `const pooled = AvgPool2d(3, { stride: 1, padding: 1, name: 'avg_pool' })(blockIn)\n` +
+        `const branchPool = Conv2d(10, 32, 1, { name: 'branch_pool' })(pooled)`
+    );
+    await expect.poll(() => outputText(page, 'concatText')).toContain('16 + 24 + 24 + 32 = 96');
+    const sentence = await outputText(page, 'concatText');
+    expect(sentence).toContain('the layer after the block has to take 96');
+    expect(sentence).not.toContain('That is the 88');
+    await expect
+      .poll(() => outputText(page, 'ex128'))
+      .toContain('16 + 24 + 24 + 32 = 96 now. You need 32 more.');
+    await page.close();
+  });
+
   it('checks the fix-conv2 exercise: wrong, then right', async () => {
     const { page } = await openPage(browser, path);
     await expectVerdict(page, 'widerCheck', 'false', 'conv2 expects 88 input channels');
@@ -147,7 +170,8 @@ describe('notebook 02: the Inception module', () => {
     await editCell(page, 'widerNet', net(96));
     await expectVerdict(page, 'widerCheck', 'false', 'conv2 expects 96 input channels but receives 104');
     await editCell(page, 'widerNet', net(104));
-    await expectVerdict(page, 'widerCheck', 'true');
+    await expectVerdict(page, 'widerCheck', 'true', 'conv2 takes 16 + 24 + 24 + 40 = 104 channels');
+    expect(await outputText(page, 'widerCheck')).toContain('the second block still gives 88 × 4 × 4');
     await page.close();
   });
 

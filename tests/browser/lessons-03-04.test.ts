@@ -153,6 +153,9 @@ describe('04 Residual networks', () => {
       'joinCheck',
       'true'
     );
+    expect(await outputText(page, 'joinCheck')).toContain(
+      "The projection has 16 · 32 + 32 = 544 weights — cheap next to the 3×3 conv's 4,640."
+    );
   });
 
   it('checks the parameter count of ResidualBlock(32)', async () => {
@@ -165,5 +168,19 @@ describe('04 Residual networks', () => {
       'block32Check',
       'true'
     );
+  });
+
+  it('the residual block’s parameter sentence follows the block: 32 channels give 2 · (32 · 32 · 9 + 32)', async () => {
+    await editCell(
+      page,
+      'tkBlock',
+      "const tkIn = input([32, 12, 12])\nconst tkOut = ResidualBlock(32, { name: 'rblock' })(tkIn)\n" +
+        "const tkBlock = buildModel(tkIn, tkOut, { name: 'ResidualBlock32' })"
+    );
+    await expect.poll(() => outputText(page, 'tkText'), { timeout: 15_000 }).toContain('18,496 parameters');
+    const sentence = await outputText(page, 'tkText');
+    expect(sentence).toContain('32 → 32 channels');
+    expect(sentence).not.toContain('16 → 16');
+    expect(sentence).toContain('32×12×12');
   });
 });

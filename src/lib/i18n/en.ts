@@ -256,6 +256,13 @@ export const en = {
       more: (count: number) => `… and ${count} more channels`
     },
 
+    /** digitProbabilities(model, image) */
+    probabilities: {
+      label: 'The probability of each digit, 0 to 9',
+      notTen: (count: number) => `the model gives ${count} outputs, not the ten of the digits 0–9`,
+      cannotShow: (why: string) => `Cannot show the probabilities: ${why}`
+    },
+
     /** digitPad() */
     pad: {
       label: 'Drawing pad: draw one digit with the mouse, a pen or a finger',

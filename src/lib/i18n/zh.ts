@@ -242,6 +242,12 @@ export const zh = {
       more: (count: number) => `…… 另有 ${count} 个通道未显示`
     },
 
+    probabilities: {
+      label: '每个数字（0 到 9）的概率',
+      notTen: (count: number) => `模型有 ${count} 个输出，而不是对应数字 0–9 的 10 个`,
+      cannotShow: (why: string) => `无法显示概率：${why}`
+    },
+
     pad: {
       label: '手写板：用鼠标、触控笔或手指写一个数字',
       hint: '在这里写一个数字',
