@@ -4,7 +4,7 @@
  * a notebook page loads its module on demand.
  */
 import type { Locale } from '$lib/i18n';
-import type { NotebookMeta } from '$lib/notebook/types';
+import type { Neighbours, NotebookMeta } from '$lib/notebook/types';
 import type { NotebookModule } from '../runtime/types';
 
 const metas = import.meta.glob<NotebookMeta>(['/notebooks/*.md', '/notebooks/zh/*.md'], {
@@ -24,6 +24,14 @@ export function notebookList(locale: Locale = 'en'): NotebookMeta[] {
   return Object.values(metas)
     .filter((meta) => meta.locale === locale)
     .sort((a, b) => a.order - b.order);
+}
+
+/** The listed notebooks just before and after `slug` in `locale` (none for a hidden one, a test page). */
+export function neighboursOf(slug: string, locale: Locale): Neighbours {
+  const list = notebookList(locale).filter((meta) => !meta.hidden);
+  const at = list.findIndex((meta) => meta.slug === slug);
+  if (at < 0) return { previous: null, next: null };
+  return { previous: list[at - 1] ?? null, next: list[at + 1] ?? null };
 }
 
 /** Whether `slug` has an edition in `locale`. */

@@ -5,6 +5,7 @@
 import type { Messages } from '../lib/i18n/en.js';
 import { spaced, type ToldError } from './cell-errors.js';
 import { inspect, isDisplayableNode, note } from './inspect.js';
+import { alignNumbers } from './tables.js';
 
 /** More `display()` calls than this in one run are dropped, so a display in a big loop cannot freeze. */
 export const maxDisplaysPerRun = 200;
@@ -33,7 +34,9 @@ export class CellOutput {
       }
       return;
     }
-    this.root.append(isDisplayableNode(value, this.root) ? value : inspect(value));
+    const node = isDisplayableNode(value, this.root) ? value : inspect(value);
+    if (node instanceof Element || node instanceof DocumentFragment) alignNumbers(node);
+    this.root.append(node);
   }
 
   /** An error that belongs to this cell: a red box with the message, the line when known, and any note. */

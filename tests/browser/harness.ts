@@ -56,7 +56,11 @@ export async function waitForState(page: Page, id: string, state: string, timeou
 export async function editCell(page: Page, id: string, source: string, { run = true } = {}) {
   const root = cell(page, id);
   // Shown code turns into an editor once the page is idle; hidden code needs "Show code" first.
-  if ((await root.locator('.code').count()) === 0) await root.locator('button[data-toggle-code]').click();
+  // A code-less cell's bar shows only on hover or focus: reach "Show code" as a keyboard reader does.
+  if ((await root.locator('.code').count()) === 0) {
+    await root.locator('button[data-toggle-code]').focus();
+    await page.keyboard.press('Enter');
+  }
   const editor = root.locator('.cm-content');
   await editor.waitFor();
   await editor.click();

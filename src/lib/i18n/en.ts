@@ -79,6 +79,15 @@ export const en = {
     presentWhy: 'Present as slides (F for full screen)'
   },
 
+  /** links to the notebooks before and after this one, in the header and at the end */
+  neighbours: {
+    label: 'Other notebooks',
+    previous: 'Previous',
+    next: 'Next',
+    previousShort: '← Previous',
+    nextShort: 'Next →'
+  },
+
   /** a cell's state, in the bar under it */
   cellState: {
     idle: 'not run',
@@ -541,7 +550,7 @@ export const en = {
     trainLoss: 'Training loss (epoch mean)',
     accuracy: 'Accuracy',
     testAccuracy: 'Test accuracy',
-    testDotted: 'thin dotted: test accuracy',
+    testMarks: 'test accuracy (measured on held-out digits)',
     noData: 'No training data yet',
     pointAt: 'Point at a chart to read its values.',
     readout: (p: { run: string; loss?: number; accuracy?: number; test?: number }) =>

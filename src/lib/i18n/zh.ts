@@ -78,6 +78,14 @@ export const zh = {
     presentWhy: '以幻灯片演示（按 F 全屏）'
   },
 
+  neighbours: {
+    label: '其他笔记本',
+    previous: '上一篇',
+    next: '下一篇',
+    previousShort: '← 上一篇',
+    nextShort: '下一篇 →'
+  },
+
   cellState: {
     idle: '未运行',
     dirty: '已修改，按 Shift+Enter 运行',
@@ -498,7 +506,7 @@ export const zh = {
     trainLoss: '训练损失（每轮平均）',
     accuracy: '准确率',
     testAccuracy: '测试准确率',
-    testDotted: '细点线：测试准确率',
+    testMarks: '测试准确率（在留出的数字上测得）',
     noData: '还没有训练数据',
     readout: (p: { run: string; loss?: number; accuracy?: number; test?: number }) =>
       `${p.run}：损失 ${p.loss?.toFixed(3)}` +

@@ -18,6 +18,14 @@ export interface NotebookMeta {
   locale: 'en' | 'zh';
 }
 
+/** The notebooks listed just before and after one, for its previous / next links. */
+export interface Neighbours {
+  /** the one before, or null for the first */
+  previous: NotebookMeta | null;
+  /** the one after, or null for the last */
+  next: NotebookMeta | null;
+}
+
 /** A run of prose between code cells and slide breaks, already rendered to HTML. */
 export interface ProseBlock {
   type: 'prose';
