@@ -9,7 +9,7 @@ import { measureBackends } from './measureBackends';
 import type { FromWorker, ToWorker } from './protocol';
 import { TrainingControl, trainModel } from './trainer';
 import { assertValid, layerProblems, outputProblems } from './validate';
-import { applyWeights, serializeWeights } from './weights';
+import { applyWeights, readWeights } from './weights';
 import { word, wordingOf, type Wording } from '../i18n/worded';
 
 /** An error as it crosses to the page: English for logs, its wording (if any) for the page to word. */
@@ -89,12 +89,12 @@ export function createTrainingHost(
             {
               startEpoch: snapshot.epoch + 1,
               startStep: snapshot.step,
-              onEpochEnd: (epoch, step) => {
-                if (onGpu(backend.name)) snapshot = { weights: serializeWeights(current), epoch, step };
+              onEpochEnd: async (epoch, step) => {
+                if (onGpu(backend.name)) snapshot = { weights: await readWeights(current), epoch, step };
               }
             }
           );
-          const weights = serializeWeights(current);
+          const weights = await readWeights(current);
           post({ type: 'done', weights, stopped: result.stopped }, weights.buffers);
           return;
         } catch (error) {
