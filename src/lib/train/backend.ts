@@ -150,13 +150,14 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
     if (name === 'webgpu' && options.preferred !== 'webgpu') continue; // only on request, see the module comment
     const failure = await tryBackend(name, options);
     if (failure === null) {
+      // wasm always says how it runs: it is also the measured choice on most machines, not only a request.
       const reason =
-        name === options.preferred
-          ? `${name}, as requested`
-          : name === 'webgl'
-            ? 'webgl on a hardware GPU'
-            : name === 'wasm'
-              ? `wasm (${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, ${plural(getThreadsCount(), 'thread')}) with the project's training kernels`
+        name === 'wasm'
+          ? `wasm (${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, ${plural(getThreadsCount(), 'thread')}) with the project's training kernels`
+          : name === options.preferred
+            ? `${name}, as requested`
+            : name === 'webgl'
+              ? 'webgl on a hardware GPU'
               : 'cpu, the slow last resort';
       return { name, reason, skipped };
     }
