@@ -7,14 +7,21 @@
  *     skew single runs), with the threads tfjs really uses, the main thread's longest task (PerformanceObserver
  *     'longtask') and longest timer delay while training runs (worst run). Each run first waits (up to 30 s) for the
  *     CPUs to be quiet, since threads are slowed most by other jobs;
- *   - webgl, forced (SwiftShader here: a software GPU), a couple of steps only since it is slow;
+ *   - how it scales (cross-origin isolated, wasm at 1 thread and the default): both nets and lesson 03's depth-8/20/56
+ *     plainStack/residualStack at batch 16, 64 and 256, one run each (the lecture nets at 64 are the runs above);
+ *   - webgpu and webgl: on a hardware adapter, the same table; on a software one (SwiftShader here), forced, one
+ *     timed step of each lecture net, labelled software: its speed says nothing about a real GPU;
+ *   - PyTorch, when /usr/bin/python3 has torch: the same nets, batches and 1 and 2 threads
+ *     (scripts/pytorch/bench_speed.py, after Chromium has closed so they do not compete), and the ratio ours/PyTorch
+ *     at equal threads;
  *   - tensors alive in one worker before and after 5 trainings of 3 epochs;
  *   - stock wasm, which cannot train a conv net (expected to report an error).
- * Takes about 3 minutes on a quiet machine.
+ * Takes about 15 minutes on a quiet machine.
  *
  *   npx tsx scripts/bench-train-chromium.ts
  */
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -107,9 +114,9 @@ async function cpuTimes(): Promise<{ idle: number; total: number } | null> {
   }
 }
 
-/** Waits until the CPUs were at least 90% idle for a second (other jobs would skew the run), for at most 30 s. */
-async function waitForQuiet() {
-  const deadline = Date.now() + 30_000;
+/** Waits until the CPUs were at least 90% idle for a second (other jobs would skew the run), for at most `maxMs`. */
+async function waitForQuiet(maxMs = 30_000) {
+  const deadline = Date.now() + maxMs;
   while (Date.now() < deadline) {
     const before = await cpuTimes();
     await sleep(1000);
@@ -128,11 +135,70 @@ function call(page: BenchPage, name: string, arg?: unknown): Promise<Record<stri
   ) as Promise<Record<string, unknown>>;
 }
 
+const lectureNets = ['inception', 'residual'] as const;
+const stacks = ['plainStack', 'residualStack'].flatMap((kind) =>
+  [8, 20, 56].map((depth) => `${kind}-${depth}`)
+);
+const scaleBatches = [16, 64, 256];
+
+/** Steps for about 512 timed examples (at least 2): the table has many entries, so each is short. */
+const stepsFor = (batch: number) => Math.max(2, Math.round(512 / batch));
+
+/** Our samples/s by net, batch and threads, to set against PyTorch's. */
+const ours = new Map<string, Record<string, unknown>>();
+const oursKey = (net: unknown, batch: unknown, threads: unknown) => `${net}/${batch}/${threads}`;
+
+/** PyTorch's figures for the same nets, and ours/PyTorch at equal thread counts; a line saying why when absent. */
+function pytorch() {
+  const python = '/usr/bin/python3';
+  if (spawnSync(python, ['-c', 'import torch']).status !== 0) {
+    print({
+      net: null,
+      backend: 'pytorch-cpu',
+      where: 'pytorch',
+      batch: null,
+      samplesPerSec: null,
+      skipped: 'no torch'
+    });
+    return;
+  }
+  const run = spawnSync(
+    python,
+    [
+      'scripts/pytorch/bench_speed.py',
+      `--nets=${[...lectureNets, ...stacks].join(',')}`,
+      `--batches=${scaleBatches.join(',')}`,
+      '--threads=1,2',
+      '--samples=512'
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 24 }
+  );
+  if (run.status !== 0) console.error(run.stderr);
+  for (const line of run.stdout.split('\n').filter(Boolean)) {
+    const record = JSON.parse(line) as Record<string, unknown>;
+    print(record);
+    const mine = ours.get(oursKey(record.net, record.batch, record.threads));
+    if (!mine || typeof record.samplesPerSec !== 'number') continue;
+    const speed = mine.samplesPerSec as number;
+    print({
+      figure: 'ours / pytorch',
+      net: record.net,
+      backend: mine.backend,
+      where: 'chromium',
+      batch: record.batch,
+      threads: record.threads,
+      samplesPerSec: speed,
+      pytorchSamplesPerSec: record.samplesPerSec,
+      ratio: Math.round((speed / record.samplesPerSec) * 100) / 100
+    });
+  }
+}
+
 async function main() {
   await bundle();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-swiftshader']
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu']
   });
   const open = async (isolated: boolean) => {
     const server = await serve(isolated);
@@ -164,17 +230,35 @@ async function main() {
             runs[i].push(await call(page, 'runBench', { net, warmup: 3, steps, wasmThreads }));
           }
         }
-        for (const settingRuns of runs) print({ ...summarise(settingRuns), kernels: 'project', ...common });
+        for (const settingRuns of runs) {
+          const summary = { ...summarise(settingRuns), kernels: 'project', ...common };
+          if (isolated) ours.set(oursKey(net, 64, (summary as Record<string, unknown>).threads), summary);
+          print(summary);
+        }
+      }
+      if (isolated) {
+        for (const wasmThreads of threadSettings) {
+          for (const net of [...lectureNets, ...stacks]) {
+            for (const batch of scaleBatches) {
+              if (batch === 64 && (lectureNets as readonly string[]).includes(net)) continue;
+              await waitForQuiet(5_000);
+              const request = { net, batch, warmup: 2, steps: stepsFor(batch), wasmThreads };
+              const result = {
+                ...(await call(page, 'runBench', request)),
+                kernels: 'project',
+                where: 'chromium'
+              };
+              ours.set(oursKey(net, batch, (result as Record<string, unknown>).threads), result);
+              print(result);
+            }
+          }
+        }
+        await gpuBackends(page);
       }
       await close();
     }
 
     const { page, close } = await open(false);
-    // Software WebGL needs seconds per batch: one warm-up step (shader compilation) and one timed step.
-    for (const net of ['inception', 'residual'] as const) {
-      const result = await call(page, 'runBench', { net, warmup: 1, steps: 1, backend: 'webgl' });
-      print({ ...result, kernels: 'stock', ...common });
-    }
     const memory = await call(page, 'tensorsAfterRestarts');
     print({
       figure: 'tensors after 3 epochs and 5 restarts',
@@ -194,6 +278,54 @@ async function main() {
     await close();
   } finally {
     await browser.close();
+  }
+  pytorch();
+}
+
+/**
+ * webgpu and webgl. On a hardware adapter: the scale table. On a software one (SwiftShader, seconds per batch):
+ * forced, one warm-up step (shader compilation) and one timed step of each lecture net, marked software.
+ */
+async function gpuBackends(page: BenchPage) {
+  const adapter = (await page.evaluate(() =>
+    (globalThis as unknown as { gpuAdapter: () => Promise<unknown> }).gpuAdapter()
+  )) as { kind: string; description: string } | null;
+  const renderer = await page.evaluate(() => {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : null;
+  });
+  const software = (text: string) => /swiftshader|llvmpipe|lavapipe|software|basic render/i.test(text);
+  const gpus = [
+    { backend: 'webgpu', adapter: adapter?.description ?? null, hardware: adapter?.kind === 'hardware' },
+    { backend: 'webgl', adapter: renderer, hardware: renderer !== null && !software(renderer) }
+  ];
+  for (const gpu of gpus) {
+    const label = { adapter: gpu.adapter, software: !gpu.hardware, kernels: 'stock', where: 'chromium' };
+    if (gpu.adapter === null) {
+      print({
+        net: null,
+        backend: gpu.backend,
+        where: 'chromium',
+        batch: null,
+        samplesPerSec: null,
+        skipped: 'no adapter'
+      });
+      continue;
+    }
+    const table = gpu.hardware
+      ? [...lectureNets, ...stacks].flatMap((net) => scaleBatches.map((batch) => ({ net, batch })))
+      : lectureNets.map((net) => ({ net, batch: 64 }));
+    for (const { net, batch } of table) {
+      const steps = gpu.hardware ? stepsFor(batch) : 1;
+      const request = { net, batch, warmup: gpu.hardware ? 2 : 1, steps, backend: gpu.backend };
+      const result = await call(page, 'runBench', request).catch((error: Error) => ({
+        net,
+        batch,
+        error: error.message
+      }));
+      print({ ...result, ...label });
+    }
   }
 }
 

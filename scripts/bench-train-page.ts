@@ -1,7 +1,8 @@
 /**
  * Browser side of scripts/bench-train-chromium.ts (bundled by it): trains the lecture nets in the real training
  * worker through `train()`, and reports samples/s, the main thread's longest task and timer delay while training
- * runs, the tensors left in a worker after several trainings, and what the stock wasm backend does.
+ * runs, the tensors left in a worker after several trainings, and what the stock wasm backend does. Besides the
+ * lecture's two nets it times lesson 03's depth-N stacks ("plainStack-20", "residualStack-56").
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -11,11 +12,29 @@ import { defaultTrainOptions } from '../src/lib/train/protocol';
 import { lectureNets } from '../src/lib/train/testing/lectureNets';
 import { syntheticDigits } from '../src/lib/train/testing/syntheticDigits';
 import { trainModel } from '../src/lib/train/trainer';
+import { classifyAdapter, describeAdapter, webgpuAdapterInfo } from '../src/lib/train/gpuAdapter';
+import { plainStack, residualStack } from '../src/lib/nn/nets';
 
 type Net = keyof typeof lectureNets;
+/** A lecture net, or a stack as `${'plainStack' | 'residualStack'}-${depth}`. */
+type AnyNet = Net | `${'plainStack' | 'residualStack'}-${number}`;
+
+function buildNet(net: AnyNet): tf.LayersModel {
+  if (net in lectureNets) return lectureNets[net as Net](1);
+  const [kind, depth] = net.split('-');
+  return (kind === 'plainStack' ? plainStack : residualStack)(Number(depth), { seed: 1 });
+}
+
+/** The WebGPU adapter this browser offers, and whether it is a real GPU (a software one's speed means nothing). */
+async function gpuAdapter() {
+  const info = await webgpuAdapterInfo();
+  return info && { kind: classifyAdapter(info), description: describeAdapter(info) };
+}
 
 interface BenchRequest {
-  net: Net;
+  net: AnyNet;
+  /** Examples per step (default 64). */
+  batch?: number;
   warmup: number;
   steps: number;
   /** Force a backend in the worker (default: the automatic choice). */
@@ -24,7 +43,7 @@ interface BenchRequest {
   wasmThreads?: number;
 }
 
-const batch = 64;
+const defaultBatch = 64;
 const config = {
   createWorker: () => new Worker('/worker.js', { type: 'module' }) as never,
   wasmPaths: '/wasm/'
@@ -46,9 +65,16 @@ function watchLongTasks() {
   };
 }
 
-async function benchOne({ net, warmup, steps, backend: preferred, wasmThreads }: BenchRequest) {
+async function benchOne({
+  net,
+  batch = defaultBatch,
+  warmup,
+  steps,
+  backend: preferred,
+  wasmThreads
+}: BenchRequest) {
   await tf.setBackend('cpu'); // the page only builds the model; training happens in the worker
-  const model = lectureNets[net](1);
+  const model = buildNet(net);
   const data = { train: syntheticDigits(batch * (warmup + steps), 1) };
   const times: number[] = [];
   let backend = '';
@@ -74,6 +100,7 @@ async function benchOne({ net, warmup, steps, backend: preferred, wasmThreads }:
   const samplesPerSec = (batch * (times.length - 1) * 1000) / (times[times.length - 1] - times[0]);
   return {
     net,
+    batch,
     backend,
     backendInfo,
     // wasm's label is built from tfjs's getThreadsCount(), the threads XNNPACK really uses; null for webgl.
@@ -111,6 +138,7 @@ async function tensorsAfterRestarts() {
       worker.onmessage = (event) => resolve(event.data.numTensors);
       worker.postMessage({ type: 'memory' });
     });
+  const batch = defaultBatch;
   const data = { train: syntheticDigits(batch * 4, 2), test: syntheticDigits(100, 3) };
   const run = async (net: Net, epochs: number, seed: number) => {
     const model = lectureNets[net](seed);
@@ -131,6 +159,7 @@ async function stockWasm(net: Net) {
   setWasmPaths('/wasm/');
   if (!(await tf.setBackend('wasm'))) return { samplesPerSec: null, error: "tf.setBackend('wasm') failed" };
   const model = lectureNets[net](1);
+  const batch = defaultBatch;
   const data = { train: syntheticDigits(batch * 2, 1) };
   const started = performance.now();
   try {
@@ -144,4 +173,4 @@ async function stockWasm(net: Net) {
   }
 }
 
-Object.assign(globalThis, { runBench: benchOne, tensorsAfterRestarts, stockWasm });
+Object.assign(globalThis, { runBench: benchOne, tensorsAfterRestarts, stockWasm, gpuAdapter });

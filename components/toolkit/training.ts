@@ -6,6 +6,16 @@
  */
 import { asset } from '$app/paths';
 import type * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../../src/lib/train/backend';
+import {
+  deviceSignature,
+  loadChoice,
+  measuredChoice,
+  readerChoice,
+  saveChoice,
+  type KeyValueStore,
+  type RememberedChoice
+} from '../../src/lib/train/backendChoice';
 import { train as trainInWorker, type TrainingRun } from '../../src/lib/train/client';
 import {
   defaultTrainOptions,
@@ -50,6 +60,50 @@ export interface TrainingSnapshot extends Progress {
   etaSeconds?: number;
   /** the schedule this run follows */
   options: TrainOptions;
+  /** the backends timed on this device and the one in use, with a way to switch (absent when a cell forced one) */
+  backendChoice?: BackendSwitch;
+}
+
+/** What the status line needs to show the timings and let the reader switch backend. */
+export interface BackendSwitch {
+  choice: RememberedChoice;
+  /** Remembers the reader's pick for this device; it takes effect from the next run. */
+  switchTo(backend: BackendName): void;
+}
+
+/** localStorage, or null where the page may not use it (sandboxed frames, some private modes). */
+function deviceStore(): KeyValueStore | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The backend to train on: the one remembered for this device, or, on first use, none yet — then the worker times
+ * each backend first (src/lib/train/measureBackends.ts) and `onMeasured` remembers the fastest.
+ */
+function backendSwitch(forced: BackendName | undefined) {
+  const store = deviceStore();
+  const device = deviceSignature(navigator.userAgent, navigator.hardwareConcurrency ?? 1);
+  const state: { current?: BackendSwitch } = {};
+  const remember = (choice: RememberedChoice) => {
+    if (store) saveChoice(store, choice);
+    state.current = {
+      choice,
+      switchTo: (backend) => remember(readerChoice(choice, backend))
+    };
+  };
+  const remembered = forced || !store ? null : loadChoice(store, device);
+  if (remembered) remember(remembered);
+  return {
+    state,
+    backend: forced ?? remembered?.backend,
+    measure: forced || remembered ? undefined : {},
+    onMeasured: ({ measurements, skipped }: Pick<RememberedChoice, 'measurements' | 'skipped'>) =>
+      remember(measuredChoice(device, measurements, skipped))
+  };
 }
 
 /** Seconds left: the remaining examples at the measured speed, plus a test pass per remaining epoch (≈ 1/3 of a training pass per example). */
@@ -71,8 +125,14 @@ export async function* train(
   data: TrainData,
   options: Partial<TrainOptions> = {}
 ): AsyncGenerator<TrainingSnapshot> {
-  const run = trainInWorker(model, data, options, { wasmPaths: wasmPaths() });
-  const full: TrainOptions = { ...defaultTrainOptions, ...options };
+  const chooser = backendSwitch(options.backend);
+  const chosen = chooser.backend ? { ...options, backend: chooser.backend } : options;
+  const run = trainInWorker(model, data, chosen, {
+    wasmPaths: wasmPaths(),
+    measure: chooser.measure,
+    onMeasured: chooser.onMeasured
+  });
+  const full: TrainOptions = { ...defaultTrainOptions, ...chosen };
   const history: TrainingPoint[] = [];
   const epochs: RecordedEpoch[] = [];
   const testCount = data.test?.labels.length ?? 0;
@@ -100,7 +160,8 @@ export async function* train(
         run,
         totalSteps,
         options: full,
-        etaSeconds: etaSeconds(progress, totalSteps, full, testCount)
+        etaSeconds: etaSeconds(progress, totalSteps, full, testCount),
+        backendChoice: chooser.state.current
       };
       yield last;
     }

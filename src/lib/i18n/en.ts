@@ -529,7 +529,13 @@ export const en = {
     recordedOn: (p: { backend: string; seconds: number }) => `a recorded run (${p.backend}, ${p.seconds} s)`,
     pause: 'Pause',
     resume: 'Resume',
-    stop: 'Stop'
+    stop: 'Stop',
+    timed: 'Timed on this device:',
+    figure: (p: { backend: string; speed: number }) => `${p.backend} ${count(Math.round(Number(p.speed)))}/s`,
+    failedOn: (p: { backend: string }) => `${p.backend} failed`,
+    skippedSoftware: (p: { backend: string }) => `${p.backend} skipped (software GPU, slower than wasm)`,
+    trainOn: 'Train on',
+    fromNextRun: 'from the next run'
   },
 
   /** loading the official MNIST set in a cell (components/toolkit/mnist.ts) */

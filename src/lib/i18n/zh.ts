@@ -487,7 +487,14 @@ export const zh = {
       `录制的运行（${recordedBackends[p.backend] ?? p.backend}，${p.seconds} 秒）`,
     pause: '暂停',
     resume: '继续',
-    stop: '停止'
+    stop: '停止',
+    timed: '本机实测：',
+    figure: (p: { backend: string; speed: number }) =>
+      `${p.backend} 每秒 ${count(Math.round(Number(p.speed)))} 个`,
+    failedOn: (p: { backend: string }) => `${p.backend} 无法训练`,
+    skippedSoftware: (p: { backend: string }) => `未测 ${p.backend}（软件模拟的 GPU，比 wasm 慢）`,
+    trainOn: '训练用',
+    fromNextRun: '（下次训练起生效）'
   },
 
   mnistLoad: {

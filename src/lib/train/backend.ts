@@ -3,14 +3,19 @@
  *
  * Order: webgl when the GPU is real hardware (a software renderer such as SwiftShader is slower than wasm), then
  * wasm with the project's training kernels (SIMD; threads only when the page is cross-origin isolated), then cpu
- * with the project's faster Conv2DBackpropFilter. `tf.setBackend` reports failure by returning false rather than
+ * with the project's faster Conv2DBackpropFilter. webgpu only when asked for: the training worker times the
+ * backends and asks for the fastest (measureBackends.ts); its package is loaded only then, so pages that never use
+ * it do not download it. `tf.setBackend` reports failure by returning false rather than
  * throwing, so every step checks it and falls through explicitly. Free of DOM: runs in a Web Worker and in Node.
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { isSoftwareRenderer } from './gpuAdapter';
 import { registerCpuTrainingKernels, registerWasmTrainingKernels } from './kernels/registerTrainingKernels';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export { isSoftwareRenderer };
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** Where the wasm binaries are served: a folder URL ending in '/', or one URL per binary. */
 export type WasmPaths =
@@ -37,11 +42,6 @@ export interface BackendChoice {
   reason: string;
   /** Backends tried before this one, with why each was not used. */
   skipped: { name: BackendName; why: string }[];
-}
-
-/** True for renderer strings of software GPUs (SwiftShader, llvmpipe, …), which train slower than wasm. */
-export function isSoftwareRenderer(renderer: string): boolean {
-  return /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic|mesa offscreen/i.test(renderer);
 }
 
 /** The WebGL renderer string via an OffscreenCanvas, or null when there is no WebGL here (Node, old Safari). */
@@ -111,6 +111,8 @@ async function tryBackend(name: BackendName, options: BackendOptions): Promise<s
       registerWasmTrainingKernels();
     }
     if (name === 'cpu') registerCpuTrainingKernels();
+    // Registers the 'webgpu' backend (when this browser has navigator.gpu); it has its own conv training kernels.
+    if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
     // tfjs refuses software WebGL (SwiftShader, llvmpipe) by default; when the reader asks for webgl, let it run.
     if (name === 'webgl' && options.preferred === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
     if (threads > 0) setThreadsCount(threads);
@@ -128,7 +130,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Switches tfjs to the best working backend (see the module comment) and reports the choice. */
 export async function chooseBackend(options: BackendOptions = {}): Promise<BackendChoice> {
   const skipped: BackendChoice['skipped'] = [];
-  const order: BackendName[] = ['webgl', 'wasm', 'cpu'];
+  const order: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
   const candidates = options.preferred
     ? [options.preferred, ...order.filter((n) => n !== options.preferred)]
     : order;
@@ -145,15 +147,17 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
         continue;
       }
     }
+    if (name === 'webgpu' && options.preferred !== 'webgpu') continue; // only on request, see the module comment
     const failure = await tryBackend(name, options);
     if (failure === null) {
+      // wasm always says how it runs: it is also the measured choice on most machines, not only a request.
       const reason =
-        name === options.preferred
-          ? `${name}, as requested`
-          : name === 'webgl'
-            ? 'webgl on a hardware GPU'
-            : name === 'wasm'
-              ? `wasm (${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, ${plural(getThreadsCount(), 'thread')}) with the project's training kernels`
+        name === 'wasm'
+          ? `wasm (${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, ${plural(getThreadsCount(), 'thread')}) with the project's training kernels`
+          : name === options.preferred
+            ? `${name}, as requested`
+            : name === 'webgl'
+              ? 'webgl on a hardware GPU'
               : 'cpu, the slow last resort';
       return { name, reason, skipped };
     }

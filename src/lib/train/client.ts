@@ -10,6 +10,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { WasmPaths } from './backend';
+import type { Measurement, Skipped } from './backendChoice';
 import {
   defaultTrainOptions,
   type FromWorker,
@@ -37,6 +38,10 @@ export interface TrainConfig {
   wasmPaths?: WasmPaths;
   /** Threads for wasm in a cross-origin isolated page (default: the logical cores, up to 4). */
   wasmThreads?: number;
+  /** Time each backend first and train on the fastest (unless `options.backend` forces one); see measureBackends.ts. */
+  measure?: { allowSoftware?: boolean };
+  /** Called with the timings when `measure` ran, before the first progress. */
+  onMeasured?: (timings: { measurements: Measurement[]; skipped: Skipped[] }) => void;
 }
 
 function bundledWorker(): WorkerLike {
@@ -60,7 +65,8 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
   constructor(
     private model: tf.LayersModel,
     start: Extract<ToWorker, { type: 'start' }>,
-    createWorker: () => WorkerLike
+    createWorker: () => WorkerLike,
+    private onMeasured?: TrainConfig['onMeasured']
   ) {
     this.worker = createWorker();
     this.worker.onmessage = (event) => this.receive(event.data);
@@ -121,6 +127,10 @@ export class TrainingRun implements AsyncIterableIterator<Progress, undefined> {
   private receive(message: FromWorker): void {
     if (this.finished) return;
     if (message.type === 'progress') this.queue.push(message.progress);
+    if (message.type === 'measured') {
+      const { measurements, skipped } = message;
+      return this.onMeasured?.({ measurements, skipped });
+    }
     if (message.type === 'error') return this.fail(fromWorker(message));
     if (message.type === 'done') {
       this.stopped = message.stopped;
@@ -190,7 +200,8 @@ export function train(
     data,
     options: full,
     wasmPaths: config.wasmPaths,
-    wasmThreads: config.wasmThreads
+    wasmThreads: config.wasmThreads,
+    measure: config.measure
   };
-  return new TrainingRun(model, start, config.createWorker ?? bundledWorker);
+  return new TrainingRun(model, start, config.createWorker ?? bundledWorker, config.onMeasured);
 }

@@ -6,6 +6,7 @@
  */
 import type { Wording } from '../i18n/worded';
 import type { BackendName, WasmPaths } from './backend';
+import type { Measurement, Skipped } from './backendChoice';
 
 /** Shape and name of one weight tensor, in `model.getWeights()` order. */
 export interface WeightSpec {
@@ -122,6 +123,11 @@ export type ToWorker =
       wasmPaths?: WasmPaths;
       /** Threads for wasm when the page is cross-origin isolated; omitted: the default (see backend.ts). */
       wasmThreads?: number;
+      /**
+       * Time a few steps on each backend first and train on the fastest (ignored when `options.backend` is set);
+       * `allowSoftware` also times GPU backends on a software adapter.
+       */
+      measure?: { allowSoftware?: boolean };
     }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -132,6 +138,8 @@ export type ToWorker =
 /** Worker → page. */
 export type FromWorker =
   | { type: 'progress'; progress: Progress }
+  /** The timings asked for by `measure`, sent before the first progress. */
+  | { type: 'measured'; measurements: Measurement[]; skipped: Skipped[] }
   /** Training ended (all epochs, or stopped early) with these weights. */
   | { type: 'done'; weights: SerializedWeights; stopped: boolean }
   /** `message` in English; `wording`, when the error has one, for the page to word it in its language. */

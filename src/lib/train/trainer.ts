@@ -60,7 +60,7 @@ export interface ResumeOptions {
   /** Steps already done before `startEpoch` (progress keeps counting from there). */
   startStep?: number;
   /** Called after each completed epoch, e.g. to snapshot the weights. */
-  onEpochEnd?: (epoch: number, step: number) => void;
+  onEpochEnd?: (epoch: number, step: number) => void | Promise<void>;
 }
 
 /** How a training ended. */
@@ -132,16 +132,43 @@ function countCorrect(predicted: Int32Array | Uint8Array | Float32Array, labels:
   return correct;
 }
 
+/** The predicted classes of examples start…start + chunk − 1, with their labels (free `predicted`). */
+function predictChunk(model: tf.LayersModel, data: DataSlice, start: number, chunk: number) {
+  const count = Math.min(chunk, data.labels.length - start);
+  const indices = Array.from({ length: count }, (_, i) => start + i);
+  const { x, y, labels } = batchTensors(data, indices);
+  const predicted = tf.tidy(() => (model.predict(x) as tf.Tensor).argMax(-1));
+  tf.dispose([x, y]);
+  return { predicted, labels };
+}
+
 /** Accuracy of `model` on `data`, evaluated in chunks so memory stays small. */
 export function evaluateAccuracy(model: tf.LayersModel, data: DataSlice, chunk = 500): number {
   const count = data.labels.length;
   let correct = 0;
   for (let start = 0; start < count; start += chunk) {
-    const indices = Array.from({ length: Math.min(chunk, count - start) }, (_, i) => start + i);
-    const { x, y, labels } = batchTensors(data, indices);
-    const predicted = tf.tidy(() => (model.predict(x) as tf.Tensor).argMax(-1));
+    const { predicted, labels } = predictChunk(model, data, start, chunk);
     correct += countCorrect(predicted.dataSync() as Int32Array, labels);
-    tf.dispose([x, y, predicted]);
+    predicted.dispose();
+  }
+  return count === 0 ? 0 : correct / count;
+}
+
+/**
+ * The same, reading each chunk asynchronously, as training does: webgpu's synchronous read is slow, and on a
+ * software adapter (SwiftShader) it returns zeros.
+ */
+export async function evaluateAccuracyAsync(
+  model: tf.LayersModel,
+  data: DataSlice,
+  chunk = 500
+): Promise<number> {
+  const count = data.labels.length;
+  let correct = 0;
+  for (let start = 0; start < count; start += chunk) {
+    const { predicted, labels } = predictChunk(model, data, start, chunk);
+    correct += countCorrect((await predicted.data()) as Int32Array, labels);
+    predicted.dispose();
   }
   return count === 0 ? 0 : correct / count;
 }
@@ -244,11 +271,11 @@ export async function trainModel(
         };
         const lastOfEpoch = start + options.batchSize >= trainCount;
         if (lastOfEpoch && data.test && data.test.labels.length > 0) {
-          progress.testAccuracy = evaluateAccuracy(model, data.test);
+          progress.testAccuracy = await evaluateAccuracyAsync(model, data.test);
         }
         onProgress(progress);
       }
-      resume.onEpochEnd?.(epoch, step);
+      await resume.onEpochEnd?.(epoch, step);
     }
     return { stopped: false, steps: step };
   } finally {

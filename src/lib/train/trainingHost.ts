@@ -4,10 +4,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from './backend';
+import { fastestBackend } from './backendChoice';
+import { measureBackends } from './measureBackends';
 import type { FromWorker, ToWorker } from './protocol';
 import { TrainingControl, trainModel } from './trainer';
 import { assertValid, layerProblems, outputProblems } from './validate';
-import { applyWeights, serializeWeights } from './weights';
+import { applyWeights, readWeights } from './weights';
 import { word, wordingOf, type Wording } from '../i18n/worded';
 
 /** An error as it crosses to the page: English for logs, its wording (if any) for the page to word. */
@@ -27,13 +29,15 @@ export interface TrainingHost {
   idle(): Promise<void>;
 }
 
-/** True for the errors tfjs's webgl backend throws once its context is lost. */
+/** True for the errors tfjs's webgl backend throws once its context is lost (and webgpu's once its device is). */
 export function isLostContext(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /context (was )?lost|CONTEXT_LOST|Failed to compile fragment shader|Failed to link vertex and fragment shaders/i.test(
+  return /context (was )?lost|CONTEXT_LOST|Failed to compile fragment shader|Failed to link vertex and fragment shaders|device (was |is )?lost/i.test(
     message
   );
 }
+
+const onGpu = (name: string) => name === 'webgl' || name === 'webgpu';
 
 /**
  * `selectBackend` is injectable for tests; the worker uses `chooseBackend`.
@@ -53,7 +57,16 @@ export function createTrainingHost(
     try {
       assertValid(layerProblems(message.modelTopology));
       const { wasmPaths, wasmThreads } = message;
-      let choice = await selectBackend({ preferred: message.options.backend, wasmPaths, wasmThreads });
+      let preferred = message.options.backend;
+      if (message.measure && !preferred) {
+        const timed = await measureBackends(
+          { ...message, allowSoftware: message.measure.allowSoftware },
+          selectBackend
+        );
+        post({ type: 'measured', ...timed });
+        preferred = fastestBackend(timed.measurements) ?? undefined;
+      }
+      let choice = await selectBackend({ preferred, wasmPaths, wasmThreads });
       // Weights at the last epoch end, to continue from if the webgl context is lost.
       let snapshot = { weights: message.weights, epoch: 0, step: 0 };
       for (;;) {
@@ -76,16 +89,16 @@ export function createTrainingHost(
             {
               startEpoch: snapshot.epoch + 1,
               startStep: snapshot.step,
-              onEpochEnd: (epoch, step) => {
-                if (backend.name === 'webgl') snapshot = { weights: serializeWeights(current), epoch, step };
+              onEpochEnd: async (epoch, step) => {
+                if (onGpu(backend.name)) snapshot = { weights: await readWeights(current), epoch, step };
               }
             }
           );
-          const weights = serializeWeights(current);
+          const weights = await readWeights(current);
           post({ type: 'done', weights, stopped: result.stopped }, weights.buffers);
           return;
         } catch (error) {
-          if (backend.name !== 'webgl' || !isLostContext(error)) throw error;
+          if (!onGpu(backend.name) || !isLostContext(error)) throw error;
           // The GPU went away (driver reset, tab in background on mobile…): continue on wasm from the snapshot.
           try {
             current.dispose();

@@ -9,6 +9,13 @@ export function serializeWeights(model: tf.LayersModel): SerializedWeights {
   return { specs, buffers };
 }
 
+/** The same, reading asynchronously: for the worker, where the model may live on webgpu (see evaluateAccuracyAsync). */
+export async function readWeights(model: tf.LayersModel): Promise<SerializedWeights> {
+  const specs = model.weights.map((w) => ({ name: w.originalName, shape: w.shape.map((d) => d ?? 0) }));
+  const values = await Promise.all(model.getWeights().map((t) => t.data() as Promise<Float32Array>));
+  return { specs, buffers: values.map((v) => v.slice().buffer) };
+}
+
 /** Sets serialized weights on a model, after checking they fit its variables. */
 export function applyWeights(model: tf.LayersModel, weights: SerializedWeights): void {
   const variables = model.weights;
