@@ -18,6 +18,8 @@ export default {
           '../scripts/**/*.ts',
           '../*.ts'
         );
+        // AssemblyScript, compiled to wasm by `npm run wasm` and type-checked by its compiler (v128, load<f32>, …).
+        config.exclude.push('../src/lib/train/kernels/assembly/**');
       }
     }
   }

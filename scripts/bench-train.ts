@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { loadDirectConv } from '../src/lib/train/kernels/directConv';
 import {
   registerCpuTrainingKernels,
   registerWasmTrainingKernels,
@@ -53,8 +54,11 @@ async function measure(
 ) {
   if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
   if (kernels === 'project') {
-    if (backend === 'wasm') registerWasmTrainingKernels();
-    else registerCpuTrainingKernels();
+    if (backend === 'wasm') {
+      const failure = await loadDirectConv();
+      if (failure) throw new Error(`the direct SIMD kernel did not load: ${failure}`);
+      registerWasmTrainingKernels();
+    } else registerCpuTrainingKernels();
   } else {
     unregisterTrainingKernels(backend);
   }

@@ -44,6 +44,8 @@ it('trains the Inception net for 40 steps in a worker with the loss going down a
   await expect.poll(() => stepShown(page), { timeout: 60_000 }).toBe(40);
   await waitForState(page, 'chart', 'ok');
   expect(await outputText(page, 'status')).toMatch(/samples\/s on wasm/);
+  // The worker loaded the project's own wasm SIMD kernel (the backend line says so when it could not).
+  expect(await outputText(page, 'status')).not.toMatch(/did not load/);
   // Untrained, the loss is ≈ ln 10 = 2.30 (a uniform guess over ten digits); 40 steps must bring it down.
   expect(firstLoss).toBeGreaterThan(2.1);
   expect(await loss()).toBeLessThan(firstLoss - 0.1);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { chooseBackend, defaultWasmThreads, isSoftwareRenderer, webglRenderer } from './backend';
+import { directConvLoaded } from './kernels/directConv';
 
 describe('chooseBackend', () => {
   it.each([
@@ -34,6 +35,9 @@ describe('chooseBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(choice.skipped.map((s) => s.name)).toEqual(['webgl']);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+    // The project's own SIMD module loaded (else the reason says it did not).
+    expect(directConvLoaded()).toBe(true);
+    expect(choice.reason).not.toMatch(/did not load/);
   });
 
   it('chooseBackend({ preferred: "cpu" }) switches to cpu with the project kernel', async () => {

@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { isSoftwareRenderer } from './gpuAdapter';
+import { loadDirectConv } from './kernels/directConv';
 import { registerCpuTrainingKernels, registerWasmTrainingKernels } from './kernels/registerTrainingKernels';
 
 export { isSoftwareRenderer };
@@ -63,6 +64,8 @@ export function webglRenderer(): string | null {
 }
 
 let wasmPathsSet = false;
+/** Why the project's own SIMD module did not load (null: it did), for the backend's one-line description. */
+let directConvFailure: string | null = null;
 
 /** Threads wasm gets by default: every logical core, up to 4 (more adds little for these small convolutions). */
 export function defaultWasmThreads(cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
@@ -108,6 +111,7 @@ async function tryBackend(name: BackendName, options: BackendOptions): Promise<s
       const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
       if (!isolated) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       else threads = options.wasmThreads ?? defaultWasmThreads(); // read only when wasm first starts
+      directConvFailure = await loadDirectConv();
       registerWasmTrainingKernels();
     }
     if (name === 'cpu') registerCpuTrainingKernels();
@@ -159,7 +163,11 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
             : name === 'webgl'
               ? 'webgl on a hardware GPU'
               : 'cpu, the slow last resort';
-      return { name, reason, skipped };
+      const directMissing =
+        name === 'wasm' && directConvFailure !== null
+          ? `; its own SIMD kernel did not load (${directConvFailure}), so tfjs's route runs instead`
+          : '';
+      return { name, reason: reason + directMissing, skipped };
     }
     skipped.push({ name, why: failure });
   }

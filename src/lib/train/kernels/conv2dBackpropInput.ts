@@ -16,6 +16,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { canBackpropInputDirect, conv2dBackpropInputDirect } from './conv2dBackpropInputDirect';
 import { conv2dBackpropInputViaMatMul, inputGradViaMatMul } from './convViaMatMul';
 import {
   conv2d,
@@ -133,7 +135,8 @@ export function conv2dBackpropInputViaConv(
 
 /**
  * The kernel config that replaces `backendName`'s Conv2DBackpropInput; cases it cannot express as a convolution
- * go to `fallback` (the backend's stock kernel).
+ * go to `fallback` (the backend's stock kernel). On wasm, stride-1 'valid' cases go to the direct SIMD kernel once
+ * it has loaded (conv2dBackpropInputDirect.ts).
  */
 export function conv2dBackpropInputConfig(
   backendName: string,
@@ -145,6 +148,18 @@ export function conv2dBackpropInputConfig(
     if (!canBackpropInputViaConv(inputs.filter!.shape, attrs)) {
       if (!fallback) throw new Error('conv2dBackpropInput: unsupported padding or data format.');
       return fallback(args);
+    }
+    if (backendName === 'wasm') {
+      const info = tf.backend_util.computeConv2DInfo(
+        attrs.inputShape,
+        inputs.filter!.shape as [number, number, number, number],
+        attrs.strides,
+        1,
+        attrs.pad,
+        attrs.dimRoundingMode
+      );
+      if (canBackpropInputDirect(info))
+        return conv2dBackpropInputDirect(backend as BackendWasm, inputs.dy!, inputs.filter!, info);
     }
     return conv2dBackpropInputViaConv(
       { backend: backend as KernelBackend, name: backendName },

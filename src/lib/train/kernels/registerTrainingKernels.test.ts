@@ -3,9 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backpropFilter, backpropInput, convCases } from '../testing/convCases';
 import { initialWeights, modelGradients } from '../testing/modelGradients';
 import { relativeError, runOn, useBackend } from '../testing/testBackends';
+import { loadDirectConv } from './directConv';
 import { registerWasmTrainingKernels, unregisterTrainingKernels } from './registerTrainingKernels';
 
-beforeAll(() => registerWasmTrainingKernels());
+// With the direct SIMD module too, so whole-model parity covers the Inception net's 'valid' input gradient on it.
+beforeAll(async () => {
+  expect(await loadDirectConv()).toBeNull();
+  registerWasmTrainingKernels();
+});
 afterAll(() => unregisterTrainingKernels('wasm'));
 
 describe('registerWasmTrainingKernels', () => {

@@ -33,7 +33,8 @@ function isInstalled(backendName: string): boolean {
 /**
  * Gives the wasm backend a Conv2DBackpropFilter (stock 4.22 has none) and a fast Conv2DBackpropInput, both running on
  * XNNPACK's forward convolution, plus faster MaxPoolGrad, Slice, SplitV, Concat and Identity (the profile of the lecture's nets showed
- * those next). Safe to call more than once. Import '@tensorflow/tfjs-backend-wasm' first.
+ * those next). Safe to call more than once. Import '@tensorflow/tfjs-backend-wasm' first. Await `loadDirectConv()`
+ * (directConv.ts) before training so that stride-1 'valid' input gradients take the project's own SIMD kernel.
  */
 export function registerWasmTrainingKernels(): void {
   if (isInstalled('wasm')) return;
