@@ -47,7 +47,7 @@ interface Plan {
   options: TrainOptions;
   steps?: number;
   saveWeights: boolean;
-  /** evaluate on the first 2,000 training digits instead of the held-out ones (the depth experiment) */
+  /** also evaluate on the first 2,000 training digits (the depth experiment: can the net fit what it saw?) */
   evaluateOnTrain?: boolean;
   /** train on the official 60,000 / 10,000 digits instead of the quick 8,000 / 2,000 */
   full?: boolean;
@@ -73,14 +73,17 @@ const quick: TrainOptions = {
   epochs: 3,
   seed: 1
 };
-// "Deeper is not better" (this project's recipe, not the lecture's): SGD lr 0.05, momentum 0.9, batch 64, 400 steps, same seed for all.
+// "Deeper is not better" (this project's recipe, not the lecture's): SGD lr 0.05, momentum 0.9, batch 64, 400 steps,
+// the rate divided by 10 after step 300 (He et al. 2016's drop: it lets BatchNorm's running averages settle, so
+// the final accuracies no longer hang on where the last noisy steps happened to land), same seed for all.
 const depth: TrainOptions = {
   optimizer: 'sgd',
   learningRate: 0.05,
   momentum: 0.9,
   batchSize: 64,
   epochs: 4,
-  seed: 1
+  seed: 1,
+  schedule: { milestones: [300], gamma: 0.1 }
 };
 
 const plans: Record<string, Plan> = {
@@ -193,24 +196,24 @@ async function record(name: string, plan: Plan, data: Data) {
     control
   );
   const seconds = (performance.now() - started) / 1000;
-  const evaluatedOn = plan.evaluateOnTrain
-    ? 'the first 2,000 training digits'
-    : plan.full
-      ? 'the 10,000 official MNIST test digits'
-      : 'the 2,000 held-out test digits';
-  const evalSet = plan.evaluateOnTrain
-    ? subset(
-        data.train,
-        Array.from({ length: 2000 }, (_, i) => i)
+  const evaluatedOn = plan.full ? 'the 10,000 official MNIST test digits' : 'the 2,000 held-out test digits';
+  const testAccuracy = evaluateAccuracy(model, data.test);
+  const trainAccuracy = plan.evaluateOnTrain
+    ? evaluateAccuracy(
+        model,
+        subset(
+          data.train,
+          Array.from({ length: 2000 }, (_, i) => i)
+        )
       )
-    : data.test;
-  const testAccuracy = evaluateAccuracy(model, evalSet);
+    : undefined;
   const result: TrainingRecord = {
     name,
     model: plan.model,
     options: plan.options,
     history,
     testAccuracy,
+    ...(trainAccuracy === undefined ? {} : { trainAccuracy }),
     evaluatedOn,
     seconds: Math.round(seconds * 10) / 10,
     samplesPerSec: Math.round([...speeds].sort((a, b) => a - b)[Math.floor(speeds.length / 2)] ?? 0),
@@ -229,7 +232,7 @@ async function record(name: string, plan: Plan, data: Data) {
     const pixels = new Uint8Array(misread.length * 784);
     misread.forEach((m, k) => pixels.set(bytesOf(data.test, m.index), k * 784));
     result.misreadPixels = Buffer.from(pixels).toString('base64');
-  } else if (!plan.evaluateOnTrain) {
+  } else {
     result.data = { name: 'mnist-10k', train: data.train.count, test: data.test.count };
   }
   if (plan.saveWeights) {
@@ -244,6 +247,7 @@ async function record(name: string, plan: Plan, data: Data) {
       name,
       steps: history.length,
       testAccuracy,
+      trainAccuracy,
       evaluatedOn,
       seconds: result.seconds,
       samplesPerSec: result.samplesPerSec

@@ -127,6 +127,54 @@ class ResidualNet(nn.Module):
         return x
 
 
+class ConvBnRelu(nn.Module):
+    """One layer of lesson 03's plain stack: conv 3×3 (no bias: BatchNorm's shift replaces it), BatchNorm, relu."""
+
+    def __init__(self, channels):
+        super(ConvBnRelu, self).__init__()
+        self.conv = nn.Conv2d(channels, channels, kernel_size=3, padding=1, bias=False)
+        self.bn = nn.BatchNorm2d(channels)
+
+    def forward(self, x):
+        return F.relu(self.bn(self.conv(x)))
+
+
+class ResidualPair(nn.Module):
+    """Two such layers with the identity added before the second relu (He et al. 2016's CIFAR block)."""
+
+    def __init__(self, channels):
+        super(ResidualPair, self).__init__()
+        self.conv1 = nn.Conv2d(channels, channels, kernel_size=3, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(channels)
+        self.conv2 = nn.Conv2d(channels, channels, kernel_size=3, padding=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(channels)
+
+    def forward(self, x):
+        y = F.relu(self.bn1(self.conv1(x)))
+        y = self.bn2(self.conv2(y))
+        return F.relu(x + y)
+
+
+class Stack(nn.Module):
+    """Lesson 03's "deeper is not better" stacks (this project's, not the lecture's), as plainStack(depth) and
+    residualStack(depth) build them: conv 3×3 stride 2 1→16 + BN + relu, depth − 2 inner layers, global
+    average pool, fc 16→10. `depth` counts weighted layers, as He et al. do."""
+
+    def __init__(self, depth, residual):
+        super(Stack, self).__init__()
+        self.conv1 = nn.Conv2d(1, 16, kernel_size=3, stride=2, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(16)
+        inner = [ResidualPair(16) for _ in range((depth - 2) // 2)] if residual else [ConvBnRelu(16) for _ in range(depth - 2)]
+        self.body = nn.Sequential(*inner)
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = F.relu(self.bn1(self.conv1(x)))
+        x = self.body(x)
+        x = F.adaptive_avg_pool2d(x, 1).flatten(1)
+        return self.fc(x)
+
+
 #: The nets by the names the project uses for them (the JavaScript builders simpleCnn, inceptionNet, residualNet).
 NETS = {"simple": SimpleCNN, "inception": InceptionNet, "residual": ResidualNet}
 

@@ -29,8 +29,10 @@ export interface TrainingRecord {
   options: TrainOptions;
   /** every step */
   history: RecordedPoint[];
-  /** final accuracy on the held-out digits (or the digits named in `evaluatedOn`) */
+  /** final accuracy on the held-out digits named in `evaluatedOn` */
   testAccuracy: number;
+  /** final accuracy on the first 2,000 training digits (the depth experiment asks whether a net fits what it saw) */
+  trainAccuracy?: number;
   /** what testAccuracy was measured on */
   evaluatedOn: string;
   /** training time, seconds */
